@@ -1,6 +1,6 @@
 // @ts-check
 import js from "@eslint/js";
-import importX from "eslint-plugin-import-x";
+import importX, { createNodeResolver } from "eslint-plugin-import-x";
 import jsxA11y from "eslint-plugin-jsx-a11y";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
@@ -52,7 +52,9 @@ export default tseslint.config(
       "import-x/no-restricted-paths": ["error", { zones }],
       "import-x/no-cycle": "error",
     },
-    settings: { "import-x/resolver": { typescript: false, node: true } },
+    settings: {
+      "import-x/resolver-next": [createNodeResolver({ extensions: [".ts", ".tsx", ".js", ".mjs"] })],
+    },
   },
   {
     files: ["src/core/**/*.ts"],

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseSynthesizerOutput } from "./parse";
+import { pyStrip } from "./strip";
 import { pairsBlock } from "./tags";
 import type { Pair } from "./types";
 
@@ -54,9 +55,7 @@ describe("parseSynthesizerOutput rules", () => {
 const plainText = fc
   .string({ minLength: 1, maxLength: 40 })
   .map((s) => s.replace(/[<]/g, "").trim())
-  .filter(
-    (s) => s !== "" && s === s.replace(/^[\s\u001c-\u001f\u0085]+|[\s\u001c-\u001f\u0085]+$/g, ""),
-  );
+  .filter((s) => s !== "" && s === pyStrip(s));
 
 describe("parse properties", () => {
   it("never throws on any input", () => {

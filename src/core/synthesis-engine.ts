@@ -16,6 +16,16 @@ export interface CompletionResult {
   usage?: Usage;
 }
 
+/**
+ * The part of the platform's AbortSignal that engines use. Declared here because core compiles
+ * without DOM or Node types; a real AbortSignal satisfies it.
+ */
+export interface AbortSignalLike {
+  readonly aborted: boolean;
+  addEventListener(type: "abort", listener: () => void, options?: { once?: boolean }): void;
+  removeEventListener(type: "abort", listener: () => void): void;
+}
+
 export interface CompletionEvents {
   /** Called with each streamed piece of text, in order. */
   onText?(delta: string): void;
@@ -39,7 +49,7 @@ export interface SynthesisEngine {
     prompt: string,
     options: CompletionOptions,
     events?: CompletionEvents,
-    signal?: AbortSignal,
+    signal?: AbortSignalLike,
   ): Promise<CompletionResult>;
 }
 

@@ -2,6 +2,7 @@ import { parseSynthesizerOutput } from "./parse";
 import {
   DEFAULT_COMPLETION,
   EngineError,
+  type AbortSignalLike,
   type CompletionEvents,
   type CompletionOptions,
   type SynthesisEngine,
@@ -28,7 +29,7 @@ export interface SynthesizeRequest {
     /** Called whenever the set of complete pairs grows while streaming. */
     onPairs?(pairs: Pair[]): void;
   };
-  signal?: AbortSignal;
+  signal?: AbortSignalLike;
   now: () => number;
 }
 
@@ -57,7 +58,7 @@ export async function synthesize(req: SynthesizeRequest): Promise<SynthesisOutco
     const result = await req.engine.complete(
       req.prompt,
       options,
-      { onText, onRetry: req.events?.onRetry },
+      { onText, onRetry: (info) => req.events?.onRetry?.(info) },
       req.signal,
     );
     return {

@@ -1,0 +1,51 @@
+import { ErrorCallout } from "../components/ErrorCallout";
+import { Toasts } from "../components/Toasts";
+import { addPastedDocument } from "../features/documents/add-documents";
+import { PasteDialog } from "../features/documents/PasteDialog";
+import { ShortcutsOverlay } from "../features/help/ShortcutsOverlay";
+import { ModelsPage } from "../features/models/ModelsPage";
+import { useUi } from "../stores/ui-store";
+import { Header } from "./Header";
+import { StudioView } from "./StudioView";
+import { useBoot } from "./use-boot";
+import { useGlobalShortcuts } from "./use-global-shortcuts";
+import { useTheme } from "./use-theme";
+
+export function App() {
+  useTheme();
+  useGlobalShortcuts();
+  const { project, error } = useBoot();
+  const { view, pasteOpen, setPasteOpen, selectDocument, toasts, dismissToast } = useUi();
+
+  if (error) {
+    const message = error instanceof Error ? error.message : "Unknown error.";
+    const detail = (error as { detail?: unknown }).detail;
+    return (
+      <div className="p-8">
+        <ErrorCallout
+          title="The studio could not open its database"
+          message={`${message} Private windows and some browser settings block IndexedDB; try a normal window.`}
+          detail={typeof detail === "string" ? detail : undefined}
+        />
+      </div>
+    );
+  }
+  if (!project) return <p className="p-8 text-sm text-neutral-500">Opening your workspace…</p>;
+
+  return (
+    <div className="flex h-full flex-col bg-neutral-50 text-neutral-900 dark:bg-neutral-950 dark:text-neutral-100">
+      <Header project={project} />
+      {view === "studio" ? <StudioView project={project} /> : <ModelsPage />}
+      <PasteDialog
+        open={pasteOpen}
+        onClose={() => setPasteOpen(false)}
+        onAdd={async (text, title) => {
+          const doc = await addPastedDocument(project.id, text, title);
+          selectDocument(doc.id);
+        }}
+      />
+      <ShortcutsOverlay />
+      <Toasts toasts={toasts} onDismiss={dismissToast} />
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import { useLiveQuery } from "dexie-react-hooks";
+import { useEffect, useRef } from "react";
+import { EmptyState } from "../components/EmptyState";
+import type { ProjectRow } from "../db";
+import { listDocuments } from "../db";
+import { studio } from "../db/studio";
+import { DocumentText } from "../features/curate/DocumentText";
+import { PairsPanel } from "../features/curate/PairsPanel";
+import { addFiles, addSampleDocuments } from "../features/documents/add-documents";
+import { DocumentsSidebar } from "../features/documents/DocumentsSidebar";
+import { Welcome } from "../features/help/Welcome";
+import { SynthesizePanel } from "../features/synthesize/SynthesizePanel";
+import { attempt, useUi } from "../stores/ui-store";
+
+export function StudioView({ project }: { project: ProjectRow }) {
+  const docs = useLiveQuery(() => listDocuments(studio, project.id), [project.id]);
+  const { selectedDocumentId, selectDocument, setPasteOpen, pushToast } = useUi();
+  const doc = useLiveQuery(
+    () => (selectedDocumentId ? studio.db.documents.get(selectedDocumentId) : undefined),
+    [selectedDocumentId],
+  );
+  const upload = useRef<HTMLInputElement>(null);
+
+  // Keep a document selected whenever there is one.
+  useEffect(() => {
+    if (
+      docs &&
+      docs.length > 0 &&
+      (!selectedDocumentId || !docs.some((d) => d.id === selectedDocumentId))
+    ) {
+      selectDocument(docs[0]?.id ?? null);
+    }
+  }, [docs, selectedDocumentId, selectDocument]);
+
+  if (docs === undefined) return null;
+
+  if (docs.length === 0) {
+    return (
+      <main className="flex-1 overflow-y-auto">
+        <Welcome
+          onSamples={() =>
+            attempt(() => addSampleDocuments(project.id), "Could not add the samples")
+          }
+          onPaste={() => setPasteOpen(true)}
+          onUpload={() => upload.current?.click()}
+        />
+        <input
+          ref={upload}
+          type="file"
+          multiple
+          accept=".txt,.md,.markdown,text/plain,text/markdown"
+          aria-label="Upload files"
+          className="hidden"
+          onChange={(e) => {
+            const files = [...(e.target.files ?? [])];
+            e.target.value = "";
+            attempt(async () => {
+              const outcome = await addFiles(project.id, files);
+              for (const s of outcome.skipped) pushToast({ tone: "error", message: s.reason });
+            }, "Upload failed");
+          }}
+        />
+      </main>
+    );
+  }
+
+  return (
+    <div className="flex min-h-0 flex-1">
+      <DocumentsSidebar projectId={project.id} />
+      <main className="flex min-w-0 flex-1 flex-col">
+        {doc ? (
+          <>
+            <DocumentText doc={doc} />
+            <SynthesizePanel doc={doc} />
+          </>
+        ) : (
+          <EmptyState title="Select a document">
+            <p>Pick a document on the left to read it and synthesize pairs.</p>
+          </EmptyState>
+        )}
+      </main>
+      {doc && <PairsPanel doc={doc} />}
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { useEffect } from "react";
+import { studio } from "../db/studio";
+import { startSynthesis } from "../features/synthesize/SynthesizePanel";
+import { useUi } from "../stores/ui-store";
+
+const isTyping = (t: EventTarget | null) =>
+  t instanceof HTMLElement &&
+  (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName));
+
+/** Shortcuts that work anywhere in the studio: ?, n, /, s. Pair keys live with the pairs. */
+export function useGlobalShortcuts(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+      if (document.querySelector("dialog[open]")) return;
+      const ui = useUi.getState();
+      if (e.key === "?") {
+        ui.setShortcutsOpen(true);
+      } else if (e.key === "n") {
+        ui.setPasteOpen(true);
+      } else if (e.key === "/") {
+        document.getElementById("document-filter")?.focus();
+      } else if (e.key === "s" && ui.selectedDocumentId && ui.view === "studio") {
+        void studio.db.documents
+          .get(ui.selectedDocumentId)
+          .then((doc) => doc && startSynthesis(doc));
+      } else {
+        return;
+      }
+      e.preventDefault();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+}

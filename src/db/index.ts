@@ -1,0 +1,17 @@
+import type { DbContext } from "./context";
+import { StudioDB } from "./schema";
+
+export type { DbContext } from "./context";
+export * from "./schema";
+export * from "./storage-error";
+export * from "./projects";
+export * from "./documents";
+export * from "./results";
+export * from "./pairs";
+export * from "./settings";
+export * from "./export";
+
+/** The app's single database connection. */
+export function openStudio(name?: string): DbContext {
+  return { db: new StudioDB(name), now: () => Date.now(), newId: () => crypto.randomUUID() };
+}

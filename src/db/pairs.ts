@@ -1,0 +1,78 @@
+import type { DbContext } from "./context";
+import type { PairRow, PairStatus } from "./schema";
+import { guardWrite } from "./storage-error";
+
+export interface PairPatch {
+  question?: string;
+  answer?: string;
+  status?: PairStatus;
+}
+
+/** Applies an edit. Changing the text marks the pair edited, so retries never overwrite it. */
+export async function updatePair(ctx: DbContext, id: string, patch: PairPatch): Promise<void> {
+  const { db } = ctx;
+  await guardWrite(() =>
+    db.transaction("rw", db.pairs, async () => {
+      const pair = await db.pairs.get(id);
+      if (!pair) return;
+      const textChanged =
+        (patch.question !== undefined && patch.question !== pair.question) ||
+        (patch.answer !== undefined && patch.answer !== pair.answer);
+      await db.pairs.update(id, {
+        ...patch,
+        edited: pair.edited || textChanged,
+        updatedAt: ctx.now(),
+      });
+    }),
+  );
+}
+
+export async function deletePair(ctx: DbContext, id: string): Promise<PairRow | undefined> {
+  const { db } = ctx;
+  return guardWrite(() =>
+    db.transaction("rw", db.pairs, async () => {
+      const pair = await db.pairs.get(id);
+      await db.pairs.delete(id);
+      return pair;
+    }),
+  );
+}
+
+export async function restorePair(ctx: DbContext, pair: PairRow): Promise<void> {
+  await guardWrite(() => ctx.db.pairs.put(pair));
+}
+
+export async function addManualPair(
+  ctx: DbContext,
+  input: { projectId: string; documentId: string; question: string; answer: string },
+): Promise<PairRow> {
+  const { db } = ctx;
+  return guardWrite(() =>
+    db.transaction("rw", db.pairs, async () => {
+      const last = await db.pairs
+        .where("[documentId+index]")
+        .between([input.documentId, -Infinity], [input.documentId, Infinity])
+        .last();
+      const t = ctx.now();
+      const row: PairRow = {
+        ...input,
+        id: ctx.newId(),
+        index: last ? last.index + 1 : 0,
+        status: "accepted",
+        edited: false,
+        origin: "manual",
+        createdAt: t,
+        updatedAt: t,
+      };
+      await db.pairs.add(row);
+      return row;
+    }),
+  );
+}
+
+export function listPairs(ctx: DbContext, documentId: string): Promise<PairRow[]> {
+  return ctx.db.pairs
+    .where("[documentId+index]")
+    .between([documentId, -Infinity], [documentId, Infinity])
+    .toArray();
+}

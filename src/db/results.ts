@@ -1,0 +1,138 @@
+import type { SynthesisOutcome } from "../core/synthesize";
+import type { DbContext } from "./context";
+import type { PairRow, ResultRow, ResultState } from "./schema";
+import { guardWrite } from "./storage-error";
+
+export interface StartResult {
+  projectId: string;
+  documentId: string;
+  prompt: string;
+  engineId: string;
+  modelId: string;
+  settings: ResultRow["settings"];
+}
+
+/**
+ * Records a synthesis as running before the first token, so a reload mid-stream leaves a trace
+ * (with the partial output saved so far) instead of nothing.
+ */
+export async function startResult(ctx: DbContext, input: StartResult): Promise<ResultRow> {
+  const row: ResultRow = {
+    ...input,
+    id: ctx.newId(),
+    rawOutput: "",
+    finishReason: null,
+    state: "running",
+    startedAt: ctx.now(),
+  };
+  await guardWrite(() => ctx.db.results.add(row));
+  return row;
+}
+
+/** Saves streamed text so far. Callers throttle this (about once a second). */
+export async function savePartialOutput(
+  ctx: DbContext,
+  id: string,
+  rawOutput: string,
+): Promise<void> {
+  await guardWrite(() => ctx.db.results.update(id, { rawOutput }));
+}
+
+function stateOf(outcome: SynthesisOutcome): ResultState {
+  if (outcome.finishReason === "stop" || outcome.finishReason === "length") return "done";
+  return outcome.rawOutput.trim() === "" && outcome.error ? "failed" : "incomplete";
+}
+
+/**
+ * Stores a finished synthesis and its pairs in ONE transaction, so a failure or a full disk
+ * leaves either both or neither. Untouched model pairs of earlier unfinished results for the
+ * same document are replaced (that is what "retry" means); reviewed or edited pairs are kept.
+ */
+export async function finishResult(
+  ctx: DbContext,
+  result: ResultRow,
+  outcome: SynthesisOutcome,
+): Promise<PairRow[]> {
+  const { db } = ctx;
+  const t = ctx.now();
+  const done: ResultRow = {
+    ...result,
+    rawOutput: outcome.rawOutput,
+    finishReason: outcome.finishReason,
+    usage: outcome.usage,
+    error: outcome.error,
+    state: stateOf(outcome),
+    finishedAt: outcome.finishedAt,
+  };
+  return guardWrite(() =>
+    db.transaction("rw", db.results, db.pairs, async () => {
+      const earlier = await db.results.where("documentId").equals(result.documentId).toArray();
+      const superseded = new Set(
+        earlier.filter((r) => r.id !== result.id && r.state !== "done").map((r) => r.id),
+      );
+      const existing = await db.pairs.where("documentId").equals(result.documentId).toArray();
+      const replaceable = existing.filter(
+        (p) => p.resultId !== undefined && superseded.has(p.resultId) && isUntouched(p),
+      );
+      await db.pairs.bulkDelete(replaceable.map((p) => p.id));
+      const replacedIds = new Set(replaceable.map((p) => p.id));
+      const kept = existing.filter((p) => !replacedIds.has(p.id));
+      const firstIndex = kept.reduce((max, p) => Math.max(max, p.index + 1), 0);
+      const pairs: PairRow[] = outcome.pairs.map((p, i) => ({
+        id: ctx.newId(),
+        projectId: result.projectId,
+        documentId: result.documentId,
+        resultId: result.id,
+        index: firstIndex + i,
+        question: p.question,
+        answer: p.answer,
+        status: "pending",
+        edited: false,
+        origin: "model",
+        createdAt: t,
+        updatedAt: t,
+      }));
+      await db.pairs.bulkAdd(pairs);
+      await db.results.put(done);
+      return pairs;
+    }),
+  );
+}
+
+function isUntouched(p: PairRow): boolean {
+  return p.origin === "model" && !p.edited && p.status === "pending";
+}
+
+/**
+ * After a reload or crash, results left "running" cannot finish: mark them incomplete (their
+ * saved partial output stays) so the UI offers a retry. Returns how many were recovered.
+ */
+export async function recoverInterruptedResults(ctx: DbContext): Promise<number> {
+  const { db } = ctx;
+  return guardWrite(() =>
+    db.transaction("rw", db.results, async () => {
+      const running = await db.results.where("state").equals("running").toArray();
+      for (const r of running) {
+        await db.results.update(r.id, {
+          state: "incomplete",
+          finishReason: "abort",
+          finishedAt: ctx.now(),
+          error: {
+            kind: "interrupted",
+            message:
+              "Synthesis was interrupted (the page was closed or reloaded). Retry to finish it.",
+            detail: "",
+          },
+        });
+      }
+      return running.length;
+    }),
+  );
+}
+
+export function latestResult(ctx: DbContext, documentId: string): Promise<ResultRow | undefined> {
+  return ctx.db.results
+    .where("[documentId+startedAt]")
+    .between([documentId, -Infinity], [documentId, Infinity])
+    .last();
+}

@@ -1,0 +1,130 @@
+import { useLiveQuery } from "dexie-react-hooks";
+import { useMemo } from "react";
+import {
+  addManualPair,
+  deletePair,
+  listPairs,
+  restorePair,
+  updatePair,
+  type DocumentRow,
+  type PairRow,
+} from "../../db";
+import { studio } from "../../db/studio";
+import { EmptyState } from "../../components/EmptyState";
+import { useSynthesis } from "../../stores/synthesis-store";
+import { attempt, useUi } from "../../stores/ui-store";
+import { AddPairForm } from "./AddPairForm";
+import { PairCard } from "./PairCard";
+import { usePairShortcuts, type PairActions } from "./use-pair-shortcuts";
+
+/** The selected document's pairs: review by mouse or keyboard, edit inline, add by hand. */
+export function PairsPanel({ doc }: { doc: DocumentRow }) {
+  const pairs = useLiveQuery(() => listPairs(studio, doc.id), [doc.id]);
+  const live = useSynthesis((s) => (s.live?.documentId === doc.id ? s.live : null));
+  const { focusedPair, editingPairId, setFocusedPair, setEditingPair, pushToast } = useUi();
+
+  const actions: PairActions = useMemo(
+    () => ({
+      setStatus: (pair, status) =>
+        attempt(() => updatePair(studio, pair.id, { status }), "Could not save"),
+      remove: (pair: PairRow) =>
+        attempt(async () => {
+          const removed = await deletePair(studio, pair.id);
+          if (removed) {
+            pushToast({
+              tone: "info",
+              message: "Pair deleted.",
+              action: {
+                label: "Undo",
+                run: () => attempt(() => restorePair(studio, removed), "Undo failed"),
+              },
+            });
+          }
+        }, "Could not delete"),
+    }),
+    [pushToast],
+  );
+  usePairShortcuts(pairs ?? [], actions);
+
+  const counts = { accepted: 0, rejected: 0, pending: 0 };
+  for (const p of pairs ?? []) counts[p.status]++;
+
+  return (
+    <section
+      aria-label="Pairs"
+      className="flex w-[26rem] shrink-0 flex-col border-l border-neutral-200 dark:border-neutral-800"
+    >
+      <div className="flex items-baseline gap-2 border-b border-neutral-200 p-3 dark:border-neutral-800">
+        <h2 className="text-sm font-semibold">Pairs</h2>
+        <span className="text-xs text-neutral-500" aria-live="polite">
+          {pairs?.length ?? 0} · {counts.accepted} accepted · {counts.rejected} rejected ·{" "}
+          {counts.pending} pending
+        </span>
+      </div>
+      <div className="flex-1 overflow-y-auto p-3">
+        {live && (
+          <div
+            className="mb-3 rounded-lg border border-dashed border-indigo-300 p-3 text-sm dark:border-indigo-700"
+            aria-label="Pairs arriving"
+          >
+            <p className="mb-2 text-xs font-medium text-indigo-700 dark:text-indigo-300">
+              Streaming… {live.pairs.length} pairs parsed
+            </p>
+            <ol className="list-decimal space-y-1 pl-5">
+              {live.pairs.map((p, i) => (
+                <li key={i}>
+                  <span className="font-medium">{p.question}</span> — {p.answer}
+                </li>
+              ))}
+            </ol>
+          </div>
+        )}
+        {pairs && pairs.length === 0 && !live && (
+          <EmptyState title="No pairs yet">
+            <p>
+              Press Synthesize to have the model write instruction-response pairs for this document,
+              or add one by hand.
+            </p>
+          </EmptyState>
+        )}
+        <ul className="space-y-2">
+          {(pairs ?? []).map((p, i) => (
+            <PairCard
+              key={p.id}
+              pair={p}
+              position={i}
+              focused={i === focusedPair}
+              editing={p.id === editingPairId}
+              onFocus={() => setFocusedPair(i)}
+              onStatus={(status) => actions.setStatus(p, status)}
+              onEdit={() => {
+                setFocusedPair(i);
+                setEditingPair(p.id);
+              }}
+              onEditDone={() => setEditingPair(null)}
+              onSave={(question, answer) =>
+                attempt(
+                  () => updatePair(studio, p.id, { question, answer }),
+                  "Could not save the edit",
+                )
+              }
+              onDelete={() => actions.remove(p)}
+            />
+          ))}
+        </ul>
+        <div className="mt-3">
+          <AddPairForm
+            onAdd={(question, answer) =>
+              addManualPair(studio, {
+                projectId: doc.projectId,
+                documentId: doc.id,
+                question,
+                answer,
+              }).then(() => undefined)
+            }
+          />
+        </div>
+      </div>
+    </section>
+  );
+}

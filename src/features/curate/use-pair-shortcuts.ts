@@ -1,0 +1,55 @@
+import { useEffect } from "react";
+import type { PairRow, PairStatus } from "../../db";
+import { useUi } from "../../stores/ui-store";
+
+export interface PairActions {
+  setStatus(pair: PairRow, status: PairStatus): void;
+  remove(pair: PairRow): void;
+}
+
+const isTyping = (t: EventTarget | null) =>
+  t instanceof HTMLElement &&
+  (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName));
+
+/** j/k move, a accepts, r rejects, e edits, x deletes; ignored while typing or in a dialog. */
+export function usePairShortcuts(pairs: readonly PairRow[], actions: PairActions): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+      if (document.querySelector("dialog[open]")) return;
+      const ui = useUi.getState();
+      if (ui.editingPairId || pairs.length === 0) return;
+      const i = Math.min(ui.focusedPair, pairs.length - 1);
+      const pair = pairs[i];
+      if (!pair) return;
+      const handled = (() => {
+        switch (e.key) {
+          case "j":
+            ui.setFocusedPair(Math.min(pairs.length - 1, i + 1));
+            return true;
+          case "k":
+            ui.setFocusedPair(Math.max(0, i - 1));
+            return true;
+          case "a":
+            actions.setStatus(pair, pair.status === "accepted" ? "pending" : "accepted");
+            return true;
+          case "r":
+            actions.setStatus(pair, pair.status === "rejected" ? "pending" : "rejected");
+            return true;
+          case "e":
+            ui.setEditingPair(pair.id);
+            return true;
+          case "x":
+          case "Delete":
+            actions.remove(pair);
+            return true;
+          default:
+            return false;
+        }
+      })();
+      if (handled) e.preventDefault();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [pairs, actions]);
+}

@@ -1,0 +1,82 @@
+import { useState } from "react";
+import { StatusChip } from "./status-chip";
+import type { DocumentListItem } from "./use-document-list";
+
+export interface DocumentItemProps {
+  item: DocumentListItem;
+  selected: boolean;
+  onSelect: () => void;
+  onRename: (title: string) => void;
+  onDelete: () => void;
+}
+
+export function DocumentItem({ item, selected, onSelect, onRename, onDelete }: DocumentItemProps) {
+  const [renaming, setRenaming] = useState(false);
+  const [draft, setDraft] = useState(item.title);
+
+  const commit = () => {
+    setRenaming(false);
+    if (draft.trim() && draft !== item.title) onRename(draft);
+  };
+
+  return (
+    <li
+      className={`group rounded-md border px-2 py-1.5 ${selected ? "border-indigo-400 bg-indigo-50 dark:border-indigo-600 dark:bg-indigo-950/50" : "border-transparent hover:bg-neutral-100 dark:hover:bg-neutral-800/60"}`}
+    >
+      {renaming ? (
+        <input
+          aria-label="Document title"
+          value={draft}
+          // eslint-disable-next-line jsx-a11y/no-autofocus -- the user just asked to rename
+          autoFocus
+          onChange={(e) => setDraft(e.target.value)}
+          onBlur={commit}
+          onKeyDown={(e) => {
+            if (e.key === "Enter") commit();
+            if (e.key === "Escape") {
+              setDraft(item.title);
+              setRenaming(false);
+            }
+          }}
+          className="w-full rounded border border-neutral-300 bg-white px-1 py-0.5 text-sm dark:border-neutral-600 dark:bg-neutral-900"
+        />
+      ) : (
+        <button
+          type="button"
+          onClick={onSelect}
+          aria-current={selected ? "true" : undefined}
+          className="block w-full truncate text-left text-sm font-medium"
+        >
+          {item.title}
+        </button>
+      )}
+      <div className="mt-1 flex items-center gap-2 text-[11px] text-neutral-500 dark:text-neutral-400">
+        <StatusChip status={item.status} />
+        <span>
+          {item.pairs} pairs{item.accepted > 0 ? ` · ${item.accepted} accepted` : ""}
+        </span>
+        <span className="ml-auto hidden gap-1 group-focus-within:flex group-hover:flex">
+          <button
+            type="button"
+            className="underline"
+            aria-label={`Rename ${item.title}`}
+            onClick={() => {
+              setDraft(item.title);
+              setRenaming(true);
+            }}
+          >
+            Rename
+          </button>
+          <button
+            type="button"
+            className="text-red-700 underline dark:text-red-300"
+            aria-label={`Delete ${item.title}`}
+            onClick={onDelete}
+          >
+            Delete
+          </button>
+        </span>
+      </div>
+    </li>
+  );
+}
