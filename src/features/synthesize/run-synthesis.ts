@@ -46,7 +46,8 @@ export async function runSynthesis(
   let raw = "";
   let chunks = 0;
   let lastRender = 0;
-  let lastSave = Date.now();
+  // The first streamed text is saved at once, then about once a second.
+  let lastSave = 0;
   let saving: Promise<void> = Promise.resolve();
   const flush = () => useSynthesis.getState().update({ raw, chunks });
 

@@ -1,0 +1,111 @@
+import { expect, test } from "@playwright/test";
+import { FIXTURE_MODEL, startFixtureServer, type FixtureServer } from "./fixture-server";
+import { Studio } from "./studio";
+
+const TEXT = "Basalt forms when lava cools quickly at the surface of the Earth.";
+const OUTPUT =
+  "<QUE> How does basalt form? <ANS> When lava cools quickly at the surface. </END>\n\n" +
+  "<QUE> Where does the lava cool? <ANS> At the surface of the Earth. </END>";
+
+let server: FixtureServer;
+test.beforeAll(async () => {
+  server = await startFixtureServer();
+});
+test.afterAll(async () => {
+  await server.close();
+});
+
+async function ready(studio: Studio, title: string) {
+  server.reset();
+  await studio.open();
+  await studio.pasteDocument(TEXT, title);
+  await studio.connectServer(server.url, FIXTURE_MODEL);
+}
+
+test("a 500 is retried visibly, then the run succeeds", async ({ page }) => {
+  const studio = new Studio(page);
+  await ready(studio, "Retry");
+  server.script([
+    { kind: "status", status: 500, body: '{"error":{"message":"engine warming up"}}' },
+    { kind: "ok", output: OUTPUT },
+  ]);
+  await studio.synthesizeButton().click();
+  await expect(page.getByRole("status").filter({ hasText: "Retrying: attempt 2" })).toBeVisible();
+  await expect(studio.pairs()).toHaveCount(2);
+  expect(server.requests.filter((r) => r.path.endsWith("/completions"))).toHaveLength(2);
+});
+
+test("a malformed stream gives a clear error and loses nothing", async ({ page }) => {
+  const studio = new Studio(page);
+  await ready(studio, "Malformed");
+  server.script([{ kind: "malformed" }]);
+  await studio.synthesizeButton().click();
+  const callout = page.getByRole("region", { name: "Synthesis" }).getByRole("alert");
+  await expect(callout).toContainText("Synthesis failed");
+  await expect(callout).toContainText(/malformed|could not be read|not valid/i);
+  await expect(page.getByRole("heading", { name: "Malformed" })).toBeVisible();
+  // Retry from the error succeeds.
+  server.script([{ kind: "ok", output: OUTPUT }]);
+  await callout.getByRole("button", { name: "Retry" }).click();
+  await expect(studio.pairs()).toHaveCount(2);
+});
+
+test("an engine that dies mid-stream keeps the partial output, marked incomplete, and can be retried", async ({
+  page,
+}) => {
+  const studio = new Studio(page);
+  await ready(studio, "Dropped");
+  const cut = OUTPUT.indexOf("<QUE> Where");
+  server.script([{ kind: "drop", output: OUTPUT, afterChars: cut + 10 }]);
+  await studio.synthesizeButton().click();
+  const callout = page.getByRole("region", { name: "Synthesis" }).getByRole("alert");
+  await expect(callout).toContainText("Synthesis incomplete");
+  // The finished first pair was kept from the partial output.
+  await expect(studio.pairs()).toHaveCount(1);
+  await page.getByText(/Last run incomplete/).click();
+  await expect(page.getByLabel("Last raw output")).toContainText("<QUE> Wher");
+  await expect(page.getByRole("complementary", { name: "Documents" })).toContainText("incomplete");
+
+  server.script([{ kind: "ok", output: OUTPUT }]);
+  await callout.getByRole("button", { name: "Retry" }).click();
+  // The untouched partial pair is replaced, not duplicated.
+  await expect(studio.pairs()).toHaveCount(2);
+  await expect(page.getByRole("complementary", { name: "Documents" })).toContainText("done");
+});
+
+test("a reload during synthesis keeps the document, saved pairs and partial output", async ({
+  page,
+}) => {
+  const studio = new Studio(page);
+  await ready(studio, "Reloaded");
+  server.script([{ kind: "ok", output: OUTPUT }]);
+  await studio.synthesizeButton().click();
+  await expect(studio.pairs()).toHaveCount(2);
+  await studio.pair(1).getByRole("button", { name: "Accept" }).click();
+
+  // A slow second run, interrupted by a reload once partial output has been saved.
+  server.script([{ kind: "ok", output: OUTPUT, chunkSize: 4, delayMs: 150 }]);
+  await studio.synthesizeButton().click();
+  await expect(page.getByLabel("Raw model output")).toContainText("lava cools", {
+    timeout: 15_000,
+  });
+  await page.reload();
+
+  await expect(page.getByText(/interrupted by the reload/)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Reloaded" })).toBeVisible();
+  await expect(studio.pairs()).toHaveCount(2);
+  await expect(studio.pair(1)).toHaveAttribute("data-status", "accepted");
+  await page.getByText(/Last run incomplete/).click();
+  await expect(page.getByLabel("Last raw output")).toContainText("<QUE> How");
+});
+
+test("a dead endpoint gives an actionable message", async ({ page }) => {
+  const studio = new Studio(page);
+  await studio.open();
+  await studio.pasteDocument(TEXT, "Dead");
+  await studio.connectServer("http://127.0.0.1:9/v1", FIXTURE_MODEL);
+  await studio.synthesizeButton().click();
+  const callout = page.getByRole("region", { name: "Synthesis" }).getByRole("alert");
+  await expect(callout).toContainText(/CORS|not running|reach/i, { timeout: 30_000 });
+  await expect(page.getByRole("heading", { name: "Dead" })).toBeVisible();
+});
