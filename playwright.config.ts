@@ -35,6 +35,20 @@ export default defineConfig({
     timeout: 60_000,
   },
   projects: [
+    // Screenshots for the README and docs/, taken only on request (npm run screenshots).
+    ...(process.env.SCREENSHOTS
+      ? [
+          {
+            name: "screenshots",
+            testMatch: "**/screenshots.shots.ts",
+            use: {
+              browserName: "chromium" as const,
+              viewport: { width: 1440, height: 900 },
+              launchOptions: { executablePath, args: [...quietChromium, "--enable-unsafe-webgpu"] },
+            },
+          },
+        ]
+      : []),
     {
       name: "flows",
       testIgnore: "**/webgpu*.spec.ts",
