@@ -8,7 +8,18 @@ import tseslint from "typescript-eslint";
 
 /** The architecture's doors: each folder lists the src/ folders it must not import. */
 const doors = {
-  core: ["engine", "db", "workers", "stores", "features", "components", "lib", "app", "cli", "testing"],
+  core: [
+    "engine",
+    "db",
+    "workers",
+    "stores",
+    "features",
+    "components",
+    "lib",
+    "app",
+    "cli",
+    "testing",
+  ],
   engine: ["db", "workers", "stores", "features", "components", "lib", "app", "cli"],
   db: ["engine", "workers", "stores", "features", "components", "lib", "app", "cli"],
   workers: ["engine", "db", "stores", "features", "components", "lib", "app", "cli"],
@@ -53,7 +64,9 @@ export default tseslint.config(
       "import-x/no-cycle": "error",
     },
     settings: {
-      "import-x/resolver-next": [createNodeResolver({ extensions: [".ts", ".tsx", ".js", ".mjs"] })],
+      "import-x/resolver-next": [
+        createNodeResolver({ extensions: [".ts", ".tsx", ".js", ".mjs"] }),
+      ],
     },
   },
   {
