@@ -30,13 +30,20 @@ const doors = {
   cli: ["db", "workers", "stores", "features", "components", "lib", "app", "engine/webllm"],
 };
 
-const zones = Object.entries(doors).flatMap(([target, from]) =>
-  from.map((f) => ({ target: `./src/${target}`, from: `./src/${f}` })),
-);
+/** @param {boolean} forTests tests may also use the shared factories in src/testing */
+const zonesFor = (forTests) =>
+  Object.entries(doors).flatMap(([target, from]) =>
+    from
+      .filter((f) => !(forTests && f === "testing"))
+      .map((f) => ({ target: `./src/${target}`, from: `./src/${f}` })),
+  );
+const zones = zonesFor(false);
 // A feature never imports another feature.
+/** @type {{ target: string, from: string | string[] }[]} */
+const featureZones = [];
 const features = ["models", "documents", "synthesize", "curate", "export", "help"];
 for (const f of features) {
-  zones.push({
+  featureZones.push({
     target: `./src/features/${f}`,
     from: features.filter((g) => g !== f).map((g) => `./src/features/${g}`),
   });
@@ -60,7 +67,7 @@ export default tseslint.config(
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/consistent-type-imports": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
-      "import-x/no-restricted-paths": ["error", { zones }],
+      "import-x/no-restricted-paths": ["error", { zones: [...zones, ...featureZones] }],
       "import-x/no-cycle": "error",
     },
     settings: {
@@ -77,6 +84,12 @@ export default tseslint.config(
         "error",
         { patterns: ["react*", "dexie*", "@mlc-ai/*", "node:*", "fs", "path"] },
       ],
+    },
+  },
+  {
+    files: ["src/**/*.test.ts", "src/**/*.test.tsx"],
+    rules: {
+      "import-x/no-restricted-paths": ["error", { zones: [...zonesFor(true), ...featureZones] }],
     },
   },
   {

@@ -99,6 +99,23 @@ test("a reload during synthesis keeps the document, saved pairs and partial outp
   await expect(page.getByLabel("Last raw output")).toContainText("<QUE> How");
 });
 
+test("Stop ends the stream and keeps what was written", async ({ page }) => {
+  const studio = new Studio(page);
+  await ready(studio, "Stopped");
+  server.script([{ kind: "ok", output: OUTPUT, chunkSize: 4, delayMs: 120 }]);
+  await studio.synthesizeButton().click();
+  await expect(page.getByLabel("Raw model output")).toContainText(
+    "quickly at the surface. </END>",
+    {
+      timeout: 15_000,
+    },
+  );
+  await page.getByRole("button", { name: "Stop", exact: true }).click();
+  await expect(studio.synthesizeButton()).toBeEnabled();
+  await expect(studio.pairs()).toHaveCount(1);
+  await expect(page.getByText(/Last run incomplete .* finish: abort/)).toBeVisible();
+});
+
 test("a dead endpoint gives an actionable message", async ({ page }) => {
   const studio = new Studio(page);
   await studio.open();
