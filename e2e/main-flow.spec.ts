@@ -63,6 +63,13 @@ test("paste, synthesize, curate, reload and export", async ({ page }) => {
   await expect(studio.pair(2)).toHaveAttribute("data-status", "rejected");
   await expect(studio.pair(1)).toHaveAttribute("data-status", "accepted");
 
+  // Every shortcut is listed behind "?".
+  await page.keyboard.press("?");
+  const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await expect(help).toContainText("Accept the pair");
+  await page.keyboard.press("Escape");
+  await expect(help).toBeHidden();
+
   await page.reload();
   await expect(studio.pair(1).getByTestId("pair-answer")).toHaveText(
     "ATP, the cell's energy currency.",
