@@ -26,7 +26,17 @@ export function Dialog({ title, open, onClose, children, wide }: DialogProps) {
     >
       {open && (
         <div className="p-5">
-          <h2 className="mb-3 text-lg font-semibold">{title}</h2>
+          <div className="mb-3 flex items-start">
+            <h2 className="text-lg font-semibold">{title}</h2>
+            <button
+              type="button"
+              aria-label="Close"
+              onClick={onClose}
+              className="ml-auto rounded px-2 text-lg leading-none text-neutral-500 hover:bg-neutral-100 dark:hover:bg-neutral-800"
+            >
+              ×
+            </button>
+          </div>
           {children}
         </div>
       )}
