@@ -50,7 +50,16 @@ for (const f of features) {
 }
 
 export default tseslint.config(
-  { ignores: ["dist", "node_modules", "test-results", "playwright-report", "**/*.cjs"] },
+  {
+    ignores: [
+      "dist",
+      "src/cli/dist",
+      "node_modules",
+      "test-results",
+      "playwright-report",
+      "**/*.cjs",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -66,7 +75,10 @@ export default tseslint.config(
       "@typescript-eslint/no-misused-promises": "error",
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/consistent-type-imports": "error",
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
       "import-x/no-restricted-paths": ["error", { zones: [...zones, ...featureZones] }],
       "import-x/no-cycle": "error",
     },

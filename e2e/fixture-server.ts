@@ -37,8 +37,10 @@ export interface FixtureServer {
   port: number;
   /** Appends steps to the queue; each request to their endpoint takes the first one. */
   script(steps: FixtureStep[]): void;
-  /** Empties the queue and the request log. */
+  /** Empties the queue and the request log, and sets the latency back to 0. */
   reset(): void;
+  /** Delays every /v1 answer by `ms` (scripted or default), like a busy server. */
+  setLatency(ms: number): void;
   /** Every /v1 request received, in order (control and preflight requests excluded). */
   requests: FixtureRequest[];
   close(): Promise<void>;
@@ -55,6 +57,7 @@ const CORS = {
 
 export async function startFixtureServer(opts: { port?: number } = {}): Promise<FixtureServer> {
   const queue: FixtureStep[] = [];
+  let latencyMs = 0;
   const requests: FixtureRequest[] = [];
   const timers = new Set<ReturnType<typeof setTimeout>>();
   // Timers stop when the server closes, so a slow scripted stream never outlives a test.
@@ -72,6 +75,7 @@ export async function startFixtureServer(opts: { port?: number } = {}): Promise<
   const reset = (): void => {
     queue.length = 0;
     requests.length = 0; // in place: callers may hold the array
+    latencyMs = 0;
   };
 
   const server = createServer((req, res) => {
@@ -112,6 +116,8 @@ export async function startFixtureServer(opts: { port?: number } = {}): Promise<
             output: synthesizerOutput(prompt),
             chunkSize: 8,
           };
+          if (latencyMs > 0)
+            return later(latencyMs, () => answerStep(step, res, stream, later, prompt));
           return answerStep(step, res, stream, later, prompt);
         }
         json(res, 404, { error: { message: `No route for ${req.method ?? "?"} ${path}` } });
@@ -134,6 +140,9 @@ export async function startFixtureServer(opts: { port?: number } = {}): Promise<
     requests,
     script: (steps) => void queue.push(...steps),
     reset,
+    setLatency: (ms) => {
+      latencyMs = ms;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const t of timers) clearTimeout(t);

@@ -33,17 +33,20 @@ export interface OpenAIEngineConfig {
   /** Waits between retries; must end early (resolve) when `signal` aborts. */
   sleep?: (ms: number, signal?: AbortSignalLike) => Promise<void>;
   random?: () => number;
+  /** Stream the answer (SSE). Default true; the CLI asks for whole answers as the reference does. */
+  stream?: boolean;
 }
 
 export const DEFAULT_CONCURRENCY = 8;
 export const DEFAULT_TIMEOUT_MS = 120_000;
 export const DEFAULT_MAX_RETRIES = 3;
 
-type Settings = Required<Omit<OpenAIEngineConfig, "apiKey">> & { apiKey?: string };
+type Settings = Required<Omit<OpenAIEngineConfig, "apiKey" | "stream">> & { apiKey?: string };
 
 export function createOpenAIEngine(config: OpenAIEngineConfig): SynthesisEngine {
+  const { stream = true, ...rest } = config;
   const settings: Settings = {
-    ...config,
+    ...rest,
     concurrency: Math.max(1, config.concurrency ?? DEFAULT_CONCURRENCY),
     timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxRetries: Math.max(0, config.maxRetries ?? DEFAULT_MAX_RETRIES),
@@ -54,7 +57,7 @@ export function createOpenAIEngine(config: OpenAIEngineConfig): SynthesisEngine 
   const limiter = new Limiter(settings.concurrency);
   // Set once a server has rejected streaming and the fallback worked, so later calls skip
   // the doomed streaming request instead of paying for it every time.
-  const state = { stream: true };
+  const state = { stream };
 
   return {
     id: "openai",
