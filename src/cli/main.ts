@@ -1,3 +1,5 @@
+import { COOK_HELP, cookCommand } from "./commands/cook";
+import { EXPORT_HELP, exportCommand } from "./commands/export";
 import { PARSE_HELP, parseCommand } from "./commands/parse";
 import { SYNTHESIZE_HELP, synthesizeCommand } from "./commands/synthesize";
 import { UsageError } from "./io";
@@ -10,12 +12,18 @@ ${PARSE_HELP}
 
 ${SYNTHESIZE_HELP}
 
+${COOK_HELP}
+
+${EXPORT_HELP}
+
 Run "ipt <command> --help" for a command's options.`;
 
 type Command = (argv: string[]) => Promise<number>;
 const commands: Record<string, { run: Command; help: string }> = {
   parse: { run: parseCommand, help: PARSE_HELP },
   synthesize: { run: synthesizeCommand, help: SYNTHESIZE_HELP },
+  cook: { run: cookCommand, help: COOK_HELP },
+  export: { run: exportCommand, help: EXPORT_HELP },
 };
 
 /** Runs the CLI and returns the exit code: 0 done, 1 finished with recorded failures, 2 usage. */

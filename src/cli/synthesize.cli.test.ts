@@ -211,4 +211,56 @@ describe("ipt synthesize (built CLI against the fixture server)", () => {
     expect(resumed.code).toBe(0);
     expect(readFileSync(output, "utf8")).toBe(readFileSync(reference, "utf8"));
   });
+
+  it("after kill -9 in the second of two rounds, --resume writes exactly the uninterrupted output", async () => {
+    const dir = tempDir();
+    const texts = Array.from(
+      { length: 30 },
+      (_, i) => `Report ${i}: the river rose ${i} centimetres overnight.`,
+    );
+    const input = writeDocs(dir, texts);
+    const reference = join(dir, "reference.jsonl");
+    const args = (output: string) => [
+      ...base(input, output),
+      "--rounds",
+      "2",
+      "--concurrency",
+      "4",
+    ];
+    expect((await runIpt(args(reference))).code).toBe(0);
+    // Round 2 prompts carry round 1's pairs as demonstrations.
+    const prompts = server.requests.map((q) => (q.body as { prompt: string }).prompt);
+    expect(prompts.filter((p) => p.includes("</s><s> <CON>"))).toHaveLength(15);
+
+    server.reset();
+    server.setLatency(30);
+    const output = join(dir, "out.jsonl");
+    const run = startIpt(args(output));
+    await new Promise<void>((resolve) => {
+      const timer = setInterval(() => {
+        if (server.requests.length >= 20) {
+          clearInterval(timer);
+          resolve();
+        }
+      }, 2);
+    });
+    run.child.kill("SIGKILL");
+    await run.done;
+    server.reset();
+    const resumed = await runIpt([...args(output), "--resume"]);
+    expect(resumed.code).toBe(0);
+    // Finished requests were replayed from the checkpoint, not sent again.
+    expect(server.requests.length).toBeLessThan(30);
+    expect(readFileSync(output, "utf8")).toBe(readFileSync(reference, "utf8"));
+  });
+
+  it("refuses --resume with different settings", async () => {
+    const dir = tempDir();
+    const input = writeDocs(dir, ["one", "two"]);
+    const output = join(dir, "out.jsonl");
+    expect((await runIpt(base(input, output))).code).toBe(0);
+    const r = await runIpt([...base(input, output), "--resume", "--max-new-tokens", "200"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("other settings");
+  });
 });
