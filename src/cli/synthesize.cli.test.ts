@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startFixtureServer, type FixtureServer } from "../../e2e/fixture-server";
 import { readBlock } from "../core/tags";
@@ -262,5 +263,48 @@ describe("ipt synthesize (built CLI against the fixture server)", () => {
     const r = await runIpt([...base(input, output), "--resume", "--max-new-tokens", "200"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("other settings");
+  });
+
+  it("--budget tokens measures demonstrations with the model's tokenizer", async () => {
+    const dir = tempDir();
+    const input = writeDocs(dir, ["cells divide.", "cells divide. cells divide."]);
+    const tokenizer = fileURLToPath(
+      new URL("../engine/webllm/testdata/bos-tokenizer.json", import.meta.url),
+    );
+    // Round 2's candidate prompt is 15 space-separated parts (22.5 by the words estimate) but
+    // 18 tokens, so with room for 20 only the tokens budget keeps the demonstration.
+    const limits = [
+      "--rounds",
+      "2",
+      "--max-model-len",
+      "30",
+      "--max-new-tokens",
+      "10",
+      "--concurrency",
+      "1",
+    ];
+    server.script([{ kind: "ok", output: "<QUE> q <ANS> a </END>" }]);
+    expect((await runIpt([...base(input, join(dir, "w.jsonl")), ...limits])).code).toBe(0);
+    const wordsPrompt = (server.requests[1]?.body as { prompt: string }).prompt;
+    expect(wordsPrompt).toBe(readBlock("cells divide. cells divide."));
+
+    server.reset();
+    server.script([{ kind: "ok", output: "<QUE> q <ANS> a </END>" }]);
+    const r = await runIpt([
+      ...base(input, join(dir, "t.jsonl")),
+      ...limits,
+      "--budget",
+      "tokens",
+      "--tokenizer",
+      tokenizer,
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("budget tokens");
+    const tokensPrompt = (server.requests[1]?.body as { prompt: string }).prompt;
+    expect(tokensPrompt).toBe(
+      readBlock("cells divide.") +
+        "<QUE> q <ANS> a </END></s>" +
+        readBlock("cells divide. cells divide."),
+    );
   });
 });

@@ -5,6 +5,7 @@ import { close, openOutput, write } from "../io";
 import { Journal, type JournalRecord } from "../journal";
 import { orderedPool } from "../ordered-pool";
 import type { Progress } from "../progress";
+import { loadTokenCounter } from "../tokenizer";
 import { entryLine, recordPairs, requestRecord } from "./synthesize-request";
 import { resumeKey, type SynthesizeOptions } from "./synthesize-options";
 
@@ -26,6 +27,8 @@ export async function runRounds(
     skipBadLines: opts.skipBadLines,
   }))
     docs.push(doc);
+  const budget =
+    opts.budget === "tokens" && opts.tokenizer ? await loadTokenCounter(opts.tokenizer) : "words";
   const journal = Journal.open(`${opts.output}.ckpt`, resumeKey(opts), opts.resume);
   const records = new Map<number, JournalRecord>();
   let collections: Collection[] = [];
@@ -35,7 +38,7 @@ export async function runRounds(
     const planned = planRound(
       collections,
       roundDocs.map((d) => d.text),
-      { maxModelLen: opts.maxModelLen, maxNewTokens: opts.maxNewTokens, budget: "words" },
+      { maxModelLen: opts.maxModelLen, maxNewTokens: opts.maxNewTokens, budget },
       roundDocs.map((d) => d.index),
     );
     const results: JournalRecord[] = [];

@@ -25,6 +25,10 @@ export async function synthesizeCommand(argv: string[]): Promise<number> {
     // The reference reads whole answers (choices[0].text); streaming buys nothing in batch.
     stream: false,
   });
+  // Say which budget is in use: "words" keeps prompts byte-identical to the reference.
+  process.stderr.write(
+    `ipt synthesize: budget ${opts.budget}${opts.budget === "tokens" ? ` (${opts.tokenizer ?? ""})` : " (reference estimate)"}, ${opts.rounds} round(s)\n`,
+  );
   const total = await countDocs(opts);
   const progress = new Progress(total);
   const failed =
