@@ -16,8 +16,12 @@ export interface RunResult {
 export function startIpt(
   args: string[],
   stdin?: string,
+  env?: Record<string, string>,
 ): { child: ChildProcess; done: Promise<RunResult> } {
-  const child = spawn(process.execPath, [IPT_BIN, ...args], { stdio: ["pipe", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [IPT_BIN, ...args], {
+    stdio: ["pipe", "pipe", "pipe"],
+    env: { ...process.env, ...env },
+  });
   let stdout = "";
   let stderr = "";
   child.stdout?.on("data", (d: Buffer) => (stdout += d.toString()));
@@ -29,8 +33,12 @@ export function startIpt(
   return { child, done };
 }
 
-export function runIpt(args: string[], stdin?: string): Promise<RunResult> {
-  return startIpt(args, stdin).done;
+export function runIpt(
+  args: string[],
+  stdin?: string,
+  env?: Record<string, string>,
+): Promise<RunResult> {
+  return startIpt(args, stdin, env).done;
 }
 
 export function tempDir(): string {

@@ -13,6 +13,10 @@ export class Progress {
     private readonly plainEveryMs = 5000,
   ) {}
 
+  elapsedSeconds(): number {
+    return (Date.now() - this.started) / 1000;
+  }
+
   addTokens(n: number): void {
     this.completionTokens += n;
   }

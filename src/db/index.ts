@@ -10,6 +10,7 @@ export * from "./results";
 export * from "./pairs";
 export * from "./settings";
 export * from "./export";
+export * from "./import";
 
 /** The app's single database connection. */
 export function openStudio(name?: string): DbContext {

@@ -232,3 +232,39 @@ describe("quota", () => {
     expect(toStorageError(new Error("other")).kind).toBe("unknown");
   });
 });
+
+describe("import", () => {
+  it("imports collections entries as documents with results and pending pairs in one go", async () => {
+    const { importEntries } = await import("./import");
+    const project = await ensureDefaultProject(ctx);
+    const docs = await importEntries(
+      ctx,
+      project.id,
+      [
+        {
+          text: "Cells divide.",
+          pairs: [{ question: "What do cells do?", answer: "Divide." }],
+          inheritsFromPrevious: false,
+          followedByNext: false,
+        },
+        {
+          text: "Broken one.",
+          pairs: [],
+          inheritsFromPrevious: false,
+          followedByNext: false,
+          error: "HTTP 503",
+        },
+      ],
+      { name: "collections.jsonl" },
+    );
+    expect((await listDocuments(ctx, project.id)).map((d) => d.text)).toEqual([
+      "Cells divide.",
+      "Broken one.",
+    ]);
+    expect(
+      (await listPairs(ctx, docs[0]?.id ?? "")).map((p) => [p.question, p.status, p.origin]),
+    ).toEqual([["What do cells do?", "pending", "model"]]);
+    expect((await latestResult(ctx, docs[1]?.id ?? ""))?.state).toBe("failed");
+    expect((await latestResult(ctx, docs[1]?.id ?? ""))?.error?.message).toBe("HTTP 503");
+  });
+});

@@ -36,6 +36,15 @@ export async function synthesizeCommand(argv: string[]): Promise<number> {
       ? await runSingleRound(opts, engine, progress)
       : await runRounds(opts, engine, progress);
   progress.finish();
+  if (process.env.IPT_STATS) {
+    // For benchmarks: the whole run's peak memory, which only the process itself can report.
+    const stats = {
+      documents: progress.done,
+      seconds: progress.elapsedSeconds(),
+      maxRssMB: process.resourceUsage().maxRSS / 1024,
+    };
+    process.stderr.write(`ipt-stats ${JSON.stringify(stats)}\n`);
+  }
   if (failed > 0) {
     process.stderr.write(
       `ipt synthesize: ${failed} document(s) failed; their errors are recorded in ${opts.output}\n`,

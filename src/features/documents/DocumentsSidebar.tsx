@@ -4,6 +4,7 @@ import { deleteDocument, renameDocument, restoreDocument } from "../../db";
 import { studio } from "../../db/studio";
 import { attempt, useUi } from "../../stores/ui-store";
 import { addFiles } from "./add-documents";
+import { importCollectionsFile } from "./import-collections";
 import { DocumentItem } from "./DocumentItem";
 import { useDocumentList } from "./use-document-list";
 
@@ -13,6 +14,21 @@ export function DocumentsSidebar({ projectId }: { projectId: string }) {
   const { selectedDocumentId, selectDocument, setPasteOpen, pushToast } = useUi();
   const [filter, setFilter] = useState("");
   const fileInput = useRef<HTMLInputElement>(null);
+  const importInput = useRef<HTMLInputElement>(null);
+
+  const importCollections = async (file: File) => {
+    const outcome = await importCollectionsFile(projectId, file);
+    if (!outcome.ok) {
+      pushToast({ tone: "error", message: outcome.reason });
+      return;
+    }
+    const first = outcome.documents[0];
+    if (first) selectDocument(first.id);
+    pushToast({
+      tone: "success",
+      message: `Imported ${outcome.documents.length} document(s) with their pairs from ${file.name}.`,
+    });
+  };
 
   const upload = async (files: File[]) => {
     const outcome = await addFiles(projectId, files);
@@ -64,6 +80,25 @@ export function DocumentsSidebar({ projectId }: { projectId: string }) {
           <Button size="sm" onClick={() => fileInput.current?.click()}>
             Upload
           </Button>
+          <Button
+            size="sm"
+            onClick={() => importInput.current?.click()}
+            title="Import collections.jsonl written by the ipt command"
+          >
+            Import
+          </Button>
+          <input
+            ref={importInput}
+            type="file"
+            accept=".jsonl,application/jsonl"
+            aria-label="Import collections JSONL from the ipt command"
+            className="hidden"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = "";
+              if (file) attempt(() => importCollections(file), "Import failed");
+            }}
+          />
           <input
             ref={fileInput}
             type="file"

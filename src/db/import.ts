@@ -1,0 +1,81 @@
+import { contentHash } from "../core/content-hash";
+import type { InterchangeEntry } from "../core/export/collections-jsonl";
+import { titleFromText } from "../core/document-text";
+import { pairsBlock } from "../core/tags";
+import type { DbContext } from "./context";
+import type { DocumentRow, PairRow, ResultRow } from "./schema";
+import { guardWrite } from "./storage-error";
+
+/**
+ * Imports entries synthesized elsewhere (the `ipt` CLI's collections JSONL) as documents with
+ * a finished result and pending pairs, all in ONE transaction: a bad write or a full disk
+ * leaves the project exactly as it was.
+ */
+export async function importEntries(
+  ctx: DbContext,
+  projectId: string,
+  entries: readonly InterchangeEntry[],
+  source: { name: string },
+): Promise<DocumentRow[]> {
+  const { db } = ctx;
+  const t = ctx.now();
+  const docs: DocumentRow[] = [];
+  const results: ResultRow[] = [];
+  const pairs: PairRow[] = [];
+  for (const entry of entries) {
+    const doc: DocumentRow = {
+      id: ctx.newId(),
+      projectId,
+      title: titleFromText(entry.text),
+      source: { kind: "file", name: source.name, mime: "application/jsonl" },
+      text: entry.text,
+      contentHash: contentHash(entry.text),
+      createdAt: t + docs.length, // keeps file order when listed by creation time
+      updatedAt: t,
+    };
+    const model = typeof entry.meta?.model === "string" ? entry.meta.model : "unknown";
+    const result: ResultRow = {
+      id: ctx.newId(),
+      projectId,
+      documentId: doc.id,
+      prompt: "",
+      rawOutput: pairsBlock(entry.pairs),
+      finishReason: entry.error === undefined ? "stop" : "error",
+      engineId: "ipt",
+      modelId: model,
+      settings: { maxTokens: 400, temperature: 0 },
+      state: entry.error === undefined ? "done" : "failed",
+      ...(entry.error === undefined
+        ? {}
+        : { error: { kind: "imported", message: entry.error, detail: "" } }),
+      startedAt: t,
+      finishedAt: t,
+    };
+    docs.push(doc);
+    results.push(result);
+    entry.pairs.forEach((p, index) =>
+      pairs.push({
+        id: ctx.newId(),
+        projectId,
+        documentId: doc.id,
+        resultId: result.id,
+        index,
+        question: p.question,
+        answer: p.answer,
+        status: "pending",
+        edited: false,
+        origin: "model",
+        createdAt: t,
+        updatedAt: t,
+      }),
+    );
+  }
+  await guardWrite(() =>
+    db.transaction("rw", db.documents, db.results, db.pairs, async () => {
+      await db.documents.bulkAdd(docs);
+      await db.results.bulkAdd(results);
+      await db.pairs.bulkAdd(pairs);
+    }),
+  );
+  return docs;
+}
