@@ -29,7 +29,7 @@ test("paste, synthesize, curate, reload and export", async ({ page }) => {
   await expect(page.getByText("No engine is ready.")).toBeVisible();
 
   await studio.connectServer(server.url, FIXTURE_MODEL);
-  server.script([{ kind: "ok", output: OUTPUT, chunkSize: 6, delayMs: 25 }]);
+  server.script([{ kind: "ok", output: OUTPUT, chunkSize: 6, delayMs: 80 }]);
   await studio.synthesizeButton().click();
   // The raw stream is visible while it arrives, then the parsed pairs are stored.
   await expect(page.getByLabel("Raw model output")).toContainText("<QUE>");
