@@ -4,6 +4,7 @@ import { titleFromText } from "../core/document-text";
 import { pairsBlock } from "../core/tags";
 import type { DbContext } from "./context";
 import type { DocumentRow, PairRow, ResultRow } from "./schema";
+import { modelPairRows } from "./pairs";
 import { guardWrite } from "./storage-error";
 
 /**
@@ -53,22 +54,7 @@ export async function importEntries(
     };
     docs.push(doc);
     results.push(result);
-    entry.pairs.forEach((p, index) =>
-      pairs.push({
-        id: ctx.newId(),
-        projectId,
-        documentId: doc.id,
-        resultId: result.id,
-        index,
-        question: p.question,
-        answer: p.answer,
-        status: "pending",
-        edited: false,
-        origin: "model",
-        createdAt: t,
-        updatedAt: t,
-      }),
-    );
+    pairs.push(...modelPairRows(ctx, result, entry.pairs, 0, t));
   }
   await guardWrite(() =>
     db.transaction("rw", db.documents, db.results, db.pairs, async () => {

@@ -1,5 +1,6 @@
 import type { DbContext } from "./context";
-import type { PairRow, PairStatus } from "./schema";
+import type { Pair } from "../core/types";
+import type { PairRow, PairStatus, ResultRow } from "./schema";
 import { guardWrite } from "./storage-error";
 
 export interface PairPatch {
@@ -75,4 +76,28 @@ export function listPairs(ctx: DbContext, documentId: string): Promise<PairRow[]
     .where("[documentId+index]")
     .between([documentId, -Infinity], [documentId, Infinity])
     .toArray();
+}
+
+/** New, unreviewed rows for the pairs a result produced, numbered from `firstIndex`. */
+export function modelPairRows(
+  ctx: Pick<DbContext, "newId">,
+  result: Pick<ResultRow, "id" | "projectId" | "documentId">,
+  pairs: readonly Pair[],
+  firstIndex: number,
+  t: number,
+): PairRow[] {
+  return pairs.map((p, i) => ({
+    id: ctx.newId(),
+    projectId: result.projectId,
+    documentId: result.documentId,
+    resultId: result.id,
+    index: firstIndex + i,
+    question: p.question,
+    answer: p.answer,
+    status: "pending",
+    edited: false,
+    origin: "model",
+    createdAt: t,
+    updatedAt: t,
+  }));
 }

@@ -1,6 +1,7 @@
 import type { SynthesisOutcome } from "../core/synthesize";
 import type { DbContext } from "./context";
 import type { PairRow, ResultRow, ResultState } from "./schema";
+import { modelPairRows } from "./pairs";
 import { guardWrite } from "./storage-error";
 
 export interface StartResult {
@@ -78,20 +79,7 @@ export async function finishResult(
       const replacedIds = new Set(replaceable.map((p) => p.id));
       const kept = existing.filter((p) => !replacedIds.has(p.id));
       const firstIndex = kept.reduce((max, p) => Math.max(max, p.index + 1), 0);
-      const pairs: PairRow[] = outcome.pairs.map((p, i) => ({
-        id: ctx.newId(),
-        projectId: result.projectId,
-        documentId: result.documentId,
-        resultId: result.id,
-        index: firstIndex + i,
-        question: p.question,
-        answer: p.answer,
-        status: "pending",
-        edited: false,
-        origin: "model",
-        createdAt: t,
-        updatedAt: t,
-      }));
+      const pairs = modelPairRows(ctx, result, outcome.pairs, firstIndex, t);
       await db.pairs.bulkAdd(pairs);
       await db.results.put(done);
       return pairs;

@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { cookCollection } from "../../core/cook/cook";
 import { DEFAULT_TEMPLATE_PACK } from "../../core/cook/default-pack";
 import { keepsRaw } from "../../core/cook/mix";
@@ -7,6 +6,7 @@ import type { TemplatePack } from "../../core/cook/template-pack";
 import { validateTemplatePack } from "../../core/cook/validate-pack";
 import { pretrainingLine } from "../../core/export/export-formats";
 import { readCollections } from "../collections-input";
+import { parseFlags, requireFlags } from "../flags";
 import { UsageError, close, openOutput, write } from "../io";
 
 export const COOK_HELP = `ipt cook --input collections.jsonl --output pretrain.jsonl [--seed 12345] [--pack FILE] [--raw-ratio R]
@@ -34,20 +34,12 @@ function loadPack(path: string | undefined): TemplatePack {
 }
 
 export async function cookCommand(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    strict: true,
-    options: {
-      input: { type: "string" },
-      output: { type: "string" },
-      seed: { type: "string" },
-      pack: { type: "string" },
-      "raw-ratio": { type: "string" },
-      "skip-bad-lines": { type: "boolean" },
-    },
-  });
-  if (!values.input) throw new UsageError("--input is required");
-  if (!values.output) throw new UsageError("--output is required");
+  const values = parseFlags(
+    argv,
+    ["input", "output", "seed", "pack", "raw-ratio"],
+    ["skip-bad-lines"],
+  );
+  requireFlags(values, ["input", "output"]);
   const seed = values.seed === undefined ? 12345 : Number(values.seed);
   if (!Number.isSafeInteger(seed))
     throw new UsageError(`--seed must be an integer, got "${values.seed}"`);

@@ -1,4 +1,3 @@
-import { parseArgs } from "node:util";
 import {
   alpacaLine,
   entryRecords,
@@ -9,6 +8,7 @@ import {
 } from "../../core/export/export-formats";
 import type { InterchangeEntry } from "../../core/export/collections-jsonl";
 import { readCollections } from "../collections-input";
+import { parseFlags, requireFlags } from "../flags";
 import { UsageError, close, openOutput, write } from "../io";
 
 export const EXPORT_HELP = `ipt export --input collections.jsonl --format FORMAT --output FILE
@@ -48,19 +48,12 @@ function linesFor(entry: InterchangeEntry, format: Format, questionOnly: boolean
 }
 
 export async function exportCommand(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    strict: true,
-    options: {
-      input: { type: "string" },
-      output: { type: "string" },
-      format: { type: "string" },
-      "question-only": { type: "boolean" },
-      "skip-bad-lines": { type: "boolean" },
-    },
-  });
-  if (!values.input) throw new UsageError("--input is required");
-  if (!values.output) throw new UsageError("--output is required");
+  const values = parseFlags(
+    argv,
+    ["input", "output", "format"],
+    ["question-only", "skip-bad-lines"],
+  );
+  requireFlags(values, ["input", "output"]);
   const format = values.format as Format | undefined;
   if (!format || !FORMATS.includes(format))
     throw new UsageError(`--format must be one of ${FORMATS.join(", ")}`);

@@ -1,5 +1,5 @@
-import { parseArgs } from "node:util";
 import { parseSynthesizerOutput } from "../../core/parse";
+import { parseFlags } from "../flags";
 import { UsageError, readAll, readLines, write } from "../io";
 
 export const PARSE_HELP = `ipt parse [--no-dedupe] [--jsonl]
@@ -8,11 +8,7 @@ export const PARSE_HELP = `ipt parse [--no-dedupe] [--jsonl]
   --no-dedupe   keep pairs whose question repeats (case-insensitively)`;
 
 export async function parseCommand(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: { "no-dedupe": { type: "boolean" }, jsonl: { type: "boolean" } },
-    strict: true,
-  });
+  const values = parseFlags(argv, [], ["no-dedupe", "jsonl"]);
   const dedupe = !values["no-dedupe"];
   if (!values.jsonl) {
     const raw = await readAll(process.stdin);

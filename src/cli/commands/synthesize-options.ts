@@ -1,4 +1,4 @@
-import { parseArgs } from "node:util";
+import { parseFlags, requireFlags } from "../flags";
 import { UsageError } from "../io";
 import { parseShard, type Shard } from "../docs-input";
 
@@ -52,32 +52,28 @@ function intFlag(name: string, value: string | undefined, fallback: number, min:
 }
 
 export function parseSynthesizeOptions(argv: string[], env: NodeJS.ProcessEnv): SynthesizeOptions {
-  const { values } = parseArgs({
-    args: argv,
-    strict: true,
-    options: {
-      input: { type: "string" },
-      output: { type: "string" },
-      endpoint: { type: "string" },
-      model: { type: "string" },
-      rounds: { type: "string" },
-      "max-model-len": { type: "string" },
-      "max-new-tokens": { type: "string" },
-      budget: { type: "string" },
-      tokenizer: { type: "string" },
-      concurrency: { type: "string" },
-      "api-key-env": { type: "string" },
-      shard: { type: "string" },
-      resume: { type: "boolean" },
-      temperature: { type: "string" },
-      "max-retries": { type: "string" },
-      timeout: { type: "string" },
-      "skip-bad-lines": { type: "boolean" },
-    },
-  });
-  for (const required of ["input", "output", "endpoint", "model"] as const) {
-    if (!values[required]) throw new UsageError(`--${required} is required`);
-  }
+  const values = parseFlags(
+    argv,
+    [
+      "input",
+      "output",
+      "endpoint",
+      "model",
+      "rounds",
+      "max-model-len",
+      "max-new-tokens",
+      "budget",
+      "tokenizer",
+      "concurrency",
+      "api-key-env",
+      "shard",
+      "temperature",
+      "max-retries",
+      "timeout",
+    ],
+    ["resume", "skip-bad-lines"],
+  );
+  requireFlags(values, ["input", "output", "endpoint", "model"]);
   const budget = values.budget ?? "words";
   if (budget !== "words" && budget !== "tokens")
     throw new UsageError(`--budget must be words or tokens, got "${budget}"`);
@@ -99,10 +95,10 @@ export function parseSynthesizeOptions(argv: string[], env: NodeJS.ProcessEnv): 
   if (maxNewTokens >= maxModelLen)
     throw new UsageError("--max-new-tokens must be smaller than --max-model-len");
   return {
-    input: values.input as string,
-    output: values.output as string,
-    endpoint: (values.endpoint as string).replace(/\/+$/, ""),
-    model: values.model as string,
+    input: values.input,
+    output: values.output,
+    endpoint: values.endpoint.replace(/\/+$/, ""),
+    model: values.model,
     rounds: intFlag("rounds", values.rounds, 1, 1),
     maxModelLen,
     maxNewTokens,
