@@ -6,7 +6,8 @@ import { listDocuments } from "../db";
 import { studio } from "../db/studio";
 import { DocumentText } from "../features/curate/DocumentText";
 import { PairsPanel } from "../features/curate/PairsPanel";
-import { addFiles, addSampleDocuments } from "../features/documents/add-documents";
+import { addSampleDocuments } from "../features/documents/add-documents";
+import { FileUploadInput } from "../features/documents/FileUploadInput";
 import { DocumentsSidebar } from "../features/documents/DocumentsSidebar";
 import { Welcome } from "../features/help/Welcome";
 import { SynthesizePanel } from "../features/synthesize/SynthesizePanel";
@@ -14,7 +15,7 @@ import { attempt, useUi } from "../stores/ui-store";
 
 export function StudioView({ project }: { project: ProjectRow }) {
   const docs = useLiveQuery(() => listDocuments(studio, project.id), [project.id]);
-  const { selectedDocumentId, selectDocument, setPasteOpen, pushToast } = useUi();
+  const { selectedDocumentId, selectDocument, setPasteOpen } = useUi();
   const doc = useLiveQuery(
     () => (selectedDocumentId ? studio.db.documents.get(selectedDocumentId) : undefined),
     [selectedDocumentId],
@@ -44,22 +45,7 @@ export function StudioView({ project }: { project: ProjectRow }) {
           onPaste={() => setPasteOpen(true)}
           onUpload={() => upload.current?.click()}
         />
-        <input
-          ref={upload}
-          type="file"
-          multiple
-          accept=".txt,.md,.markdown,text/plain,text/markdown"
-          aria-label="Upload files"
-          className="hidden"
-          onChange={(e) => {
-            const files = [...(e.target.files ?? [])];
-            e.target.value = "";
-            attempt(async () => {
-              const outcome = await addFiles(project.id, files);
-              for (const s of outcome.skipped) pushToast({ tone: "error", message: s.reason });
-            }, "Upload failed");
-          }}
-        />
+        <FileUploadInput projectId={project.id} inputRef={upload} label="Upload files" />
       </main>
     );
   }

@@ -3,7 +3,7 @@ import { Button } from "../../components/Button";
 import { deleteDocument, renameDocument, restoreDocument } from "../../db";
 import { studio } from "../../db/studio";
 import { attempt, useUi } from "../../stores/ui-store";
-import { addFiles } from "./add-documents";
+import { FileUploadInput, uploadFiles } from "./FileUploadInput";
 import { importCollectionsFile } from "./import-collections";
 import { DocumentItem } from "./DocumentItem";
 import { useDocumentList } from "./use-document-list";
@@ -28,16 +28,6 @@ export function DocumentsSidebar({ projectId }: { projectId: string }) {
       tone: "success",
       message: `Imported ${outcome.documents.length} document(s) with their pairs from ${file.name}.`,
     });
-  };
-
-  const upload = async (files: File[]) => {
-    const outcome = await addFiles(projectId, files);
-    for (const s of outcome.skipped) pushToast({ tone: "error", message: s.reason });
-    if (outcome.ok) {
-      const first = outcome.documents[0];
-      if (first) selectDocument(first.id);
-      pushToast({ tone: "success", message: `Added ${outcome.documents.length} document(s).` });
-    }
   };
 
   const remove = async (id: string, title: string) => {
@@ -67,7 +57,7 @@ export function DocumentsSidebar({ projectId }: { projectId: string }) {
       onDragOver={(e) => e.preventDefault()}
       onDrop={(e) => {
         e.preventDefault();
-        attempt(() => upload([...e.dataTransfer.files]), "Upload failed");
+        attempt(() => uploadFiles(projectId, [...e.dataTransfer.files]), "Upload failed");
       }}
     >
       <div className="flex items-center gap-2 p-3">
@@ -99,18 +89,10 @@ export function DocumentsSidebar({ projectId }: { projectId: string }) {
               if (file) attempt(() => importCollections(file), "Import failed");
             }}
           />
-          <input
-            ref={fileInput}
-            type="file"
-            multiple
-            accept=".txt,.md,.markdown,text/plain,text/markdown"
-            aria-label="Upload .txt or .md files"
-            className="hidden"
-            onChange={(e) => {
-              const files = [...(e.target.files ?? [])];
-              e.target.value = "";
-              attempt(() => upload(files), "Upload failed");
-            }}
+          <FileUploadInput
+            projectId={projectId}
+            inputRef={fileInput}
+            label="Upload .txt or .md files"
           />
         </div>
       </div>
