@@ -42,6 +42,11 @@ test("studio screenshots", async ({ page }) => {
 
   await page.getByRole("button", { name: /Theme/ }).click();
   await expect(page.locator("html")).toHaveClass(/dark/);
+  // Buttons fade their colours; wait for the dark background before the picture.
+  await expect(page.getByRole("button", { name: "New", exact: true })).toHaveCSS(
+    "background-color",
+    "oklch(0.205 0 none)",
+  );
   await page.screenshot({ path: `${OUT}/studio-dark.png` });
   await page.getByRole("button", { name: /Theme/ }).click();
   await page.getByRole("button", { name: /Theme/ }).click();

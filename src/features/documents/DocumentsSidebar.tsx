@@ -60,10 +60,10 @@ export function DocumentsSidebar({ projectId }: { projectId: string }) {
         attempt(() => uploadFiles(projectId, [...e.dataTransfer.files]), "Upload failed");
       }}
     >
-      <div className="flex items-center gap-2 p-3">
+      <div className="flex flex-wrap items-center gap-2 p-3">
         <h2 className="text-sm font-semibold">Documents</h2>
         <span className="text-xs text-neutral-500">{docs?.length ?? 0}</span>
-        <div className="ml-auto flex gap-1">
+        <div className="flex w-full gap-1">
           <Button size="sm" onClick={() => setPasteOpen(true)}>
             New
           </Button>
