@@ -22,7 +22,8 @@ const doors = {
   ],
   engine: ["db", "workers", "stores", "features", "components", "lib", "app", "cli"],
   db: ["engine", "workers", "stores", "features", "components", "lib", "app", "cli"],
-  workers: ["engine", "db", "stores", "features", "components", "lib", "app", "cli"],
+  // Workers may use lib (pure browser adapters such as zipping), never db, UI or engines.
+  workers: ["engine", "db", "stores", "features", "components", "app", "cli"],
   stores: ["engine", "db", "workers", "features", "components", "lib", "app", "cli"],
   components: ["engine", "db", "workers", "stores", "features", "lib", "app", "cli"],
   lib: ["engine", "db", "workers", "stores", "features", "components", "app", "cli"],

@@ -3,6 +3,7 @@ import { Toasts } from "../components/Toasts";
 import { addPastedDocument } from "../features/documents/add-documents";
 import { PasteDialog } from "../features/documents/PasteDialog";
 import { ShortcutsOverlay } from "../features/help/ShortcutsOverlay";
+import { ExportPage } from "../features/export/ExportPage";
 import { ModelsPage } from "../features/models/ModelsPage";
 import { useUi } from "../stores/ui-store";
 import { Header } from "./Header";
@@ -35,7 +36,9 @@ export function App() {
   return (
     <div className="flex h-full flex-col bg-neutral-50 text-neutral-900 dark:bg-neutral-950 dark:text-neutral-100">
       <Header project={project} />
-      {view === "studio" ? <StudioView project={project} /> : <ModelsPage />}
+      {view === "studio" && <StudioView project={project} />}
+      {view === "models" && <ModelsPage />}
+      {view === "export" && <ExportPage projectId={project.id} projectName={project.name} />}
       <PasteDialog
         open={pasteOpen}
         onClose={() => setPasteOpen(false)}

@@ -27,6 +27,7 @@ export function Header({ project }: { project: ProjectRow }) {
       <nav aria-label="Pages" className="ml-4 flex gap-1">
         {tab("studio", "Studio")}
         {tab("models", "Models")}
+        {tab("export", "Export")}
       </nav>
       <div className="ml-auto flex items-center gap-2">
         <EngineBadge />

@@ -11,6 +11,7 @@ export * from "./pairs";
 export * from "./settings";
 export * from "./export";
 export * from "./import";
+export * from "./backup";
 
 /** The app's single database connection. */
 export function openStudio(name?: string): DbContext {

@@ -1,6 +1,11 @@
 /** Saves text as a file through the browser's download mechanism. */
 export function downloadText(filename: string, text: string, mime = "application/jsonl"): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+  downloadBlob(filename, new Blob([text], { type: mime }));
+}
+
+/** Saves a Blob (a worker's export, a zip) as a file. */
+export function downloadBlob(filename: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;
   a.download = filename;
