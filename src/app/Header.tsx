@@ -3,6 +3,7 @@ import type { ProjectRow } from "../db";
 import { ExportButton } from "../features/export/ExportButton";
 import { useUi, type Theme } from "../stores/ui-store";
 import { EngineBadge } from "./EngineBadge";
+import { ProjectSwitcher } from "./ProjectSwitcher";
 
 const nextTheme: Record<Theme, Theme> = { system: "dark", dark: "light", light: "system" };
 
@@ -21,9 +22,7 @@ export function Header({ project }: { project: ProjectRow }) {
   return (
     <header className="flex items-center gap-3 border-b border-neutral-200 px-4 py-2 dark:border-neutral-800">
       <span className="font-semibold tracking-tight">IPT Studio</span>
-      <span className="text-sm text-neutral-500" title="Project">
-        {project.name}
-      </span>
+      <ProjectSwitcher project={project} />
       <nav aria-label="Pages" className="ml-4 flex gap-1">
         {tab("studio", "Studio")}
         {tab("models", "Models")}

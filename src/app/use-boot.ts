@@ -1,24 +1,37 @@
+import { useLiveQuery } from "dexie-react-hooks";
 import { useEffect, useState } from "react";
-import { ensureDefaultProject, recoverInterruptedResults, type ProjectRow } from "../db";
+import {
+  CURRENT_PROJECT_KEY,
+  ensureDefaultProject,
+  getSetting,
+  recoverInterruptedResults,
+  type ProjectRow,
+} from "../db";
 import { studio } from "../db/studio";
 import { restoreActiveEngine } from "../features/models/remote-server";
 import { toastError, useUi } from "../stores/ui-store";
 
 /**
- * Start-up: open the project, turn runs cut off by a reload into "incomplete" ones (their
- * partial output is kept), and reconnect the server engine used last time.
+ * Start-up: open the project used last (or the default one), turn runs cut off by a reload
+ * into "incomplete" ones (their partial output is kept), and reconnect the server engine used
+ * last time. The open project then follows the UI store, read live from Dexie.
  */
 export function useBoot(): { project: ProjectRow | null; error: unknown } {
-  const [project, setProject] = useState<ProjectRow | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const projectId = useUi((s) => s.projectId);
+  const project = useLiveQuery(
+    () => (projectId ? studio.db.projects.get(projectId) : undefined),
+    [projectId],
+  );
   useEffect(() => {
     let live = true;
     (async () => {
-      const p = await ensureDefaultProject(studio);
+      const fallback = await ensureDefaultProject(studio);
+      const last = await getSetting<string | null>(studio, CURRENT_PROJECT_KEY, null);
+      const open = (last && (await studio.db.projects.get(last))) || fallback;
       const recovered = await recoverInterruptedResults(studio);
       if (!live) return;
-      setProject(p);
-      useUi.getState().setProject(p.id);
+      useUi.getState().setProject(open.id);
       if (recovered > 0) {
         useUi.getState().pushToast({
           tone: "info",
@@ -33,5 +46,5 @@ export function useBoot(): { project: ProjectRow | null; error: unknown } {
       live = false;
     };
   }, []);
-  return { project, error };
+  return { project: project ?? null, error };
 }

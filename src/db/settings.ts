@@ -13,3 +13,6 @@ export async function setSetting(ctx: DbContext, key: string, value: unknown): P
 export async function deleteSetting(ctx: DbContext, key: string): Promise<void> {
   await guardWrite(() => ctx.db.settings.delete(key));
 }
+
+/** Which project was open, so a reload (or a restore) returns to it. */
+export const CURRENT_PROJECT_KEY = "current-project";

@@ -1,5 +1,5 @@
 import { Button } from "../../components/Button";
-import { createBackup, restoreBackup } from "../../db";
+import { CURRENT_PROJECT_KEY, createBackup, restoreBackup, setSetting } from "../../db";
 import { studio } from "../../db/studio";
 import { APP_VERSION } from "../../lib/app-version";
 import { backupFileName, backupToBlob, readBackupFile } from "../../lib/backup-file";
@@ -28,6 +28,7 @@ export function BackupPanel({
       mode === "merge" ? { kind: "merge", projectId } : { kind: "new-project" },
     );
     if (mode === "new-project") {
+      await setSetting(studio, CURRENT_PROJECT_KEY, summary.projectId);
       setProject(summary.projectId);
       selectDocument(null);
     }

@@ -1,0 +1,179 @@
+import { readFile } from "node:fs/promises";
+import { expect, test, type Page } from "@playwright/test";
+import { unzipSync, strFromU8 } from "fflate";
+import { FIXTURE_MODEL, startFixtureServer, type FixtureServer } from "./fixture-server";
+import { Studio } from "./studio";
+
+const TEXT = "Glaciers carve U-shaped valleys as they move slowly downhill.";
+const OUTPUT =
+  "<QUE> What shape of valley do glaciers carve? <ANS> U-shaped valleys. </END>\n\n" +
+  "<QUE> How do glaciers move? <ANS> Slowly downhill. </END>\n\n" +
+  "<QUE> Are glaciers fast? <ANS> No. </END>";
+
+let server: FixtureServer;
+test.beforeAll(async () => {
+  server = await startFixtureServer();
+});
+test.afterAll(async () => {
+  await server.close();
+});
+
+/** A project with one document: pair 1 accepted, pair 2 pending, pair 3 rejected. */
+async function curatedProject(page: Page): Promise<Studio> {
+  server.reset();
+  const studio = new Studio(page);
+  await studio.open();
+  await studio.pasteDocument(TEXT, "Glaciers");
+  await studio.connectServer(server.url, FIXTURE_MODEL);
+  server.script([{ kind: "ok", output: OUTPUT }]);
+  await studio.synthesizeButton().click();
+  await expect(studio.pairs()).toHaveCount(3);
+  await studio.pair(1).getByRole("button", { name: "Accept" }).click();
+  await studio.pair(3).getByRole("button", { name: "Reject" }).click();
+  await expect(studio.pair(3)).toHaveAttribute("data-status", "rejected");
+  await page
+    .getByRole("navigation", { name: "Pages" })
+    .getByRole("button", { name: "Export" })
+    .click();
+  return studio;
+}
+
+async function download(page: Page, label: RegExp): Promise<Buffer> {
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: label }).click(),
+  ]);
+  return readFile(await file.path());
+}
+
+const jsonl = (b: Buffer) =>
+  b
+    .toString("utf8")
+    .trimEnd()
+    .split("\n")
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+
+test("export formats through the UI, with a live preview and counts", async ({ page }) => {
+  await curatedProject(page);
+  const preview = page.getByRole("region", { name: "Export preview" });
+  await expect(preview.getByRole("table", { name: "Mix counts" })).toContainText(
+    "Instruction-augmented",
+  );
+  await expect(preview).toContainText("What shape of valley do glaciers carve?");
+
+  // Pre-training corpus, accepted pairs only: the accepted pair is in, the others are not.
+  const pretrain = jsonl(await download(page, /^Export file/));
+  expect(pretrain).toHaveLength(1);
+  const text = pretrain[0]?.text as string;
+  expect(text).toContain(TEXT);
+  expect(text).toContain("What shape of valley do glaciers carve?");
+  expect(text).not.toContain("Are glaciers fast?");
+
+  // Chat messages with accepted and pending pairs.
+  const options = page.getByRole("region", { name: "Export options" });
+  await options.getByLabel("OpenAI chat messages").check();
+  await options.getByLabel("Pairs").selectOption("non-rejected");
+  const messages = jsonl(await download(page, /^Export file/));
+  expect(messages).toEqual([
+    {
+      messages: [
+        { role: "user", content: `${TEXT}\n\nWhat shape of valley do glaciers carve?` },
+        { role: "assistant", content: "U-shaped valleys." },
+      ],
+    },
+    {
+      messages: [
+        { role: "user", content: `${TEXT}\n\nHow do glaciers move?` },
+        { role: "assistant", content: "Slowly downhill." },
+      ],
+    },
+  ]);
+
+  // A template pack with a problem is refused with its exact path.
+  await options.getByLabel("Pre-training corpus").check();
+  await options.getByLabel("Import pack…").setInputFiles({
+    name: "broken-pack.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify({ version: 1, name: "broken", qa: [{}] })),
+  });
+  await expect(page.getByText(/broken-pack\.json is not a valid template pack: \S+/)).toBeVisible();
+
+  // The Hub bundle: a zip with data files, a dataset card and provenance.
+  await options.getByLabel("Hugging Face dataset bundle (.zip)").check();
+  const zip = unzipSync(new Uint8Array(await download(page, /^Export bundle/)));
+  expect(Object.keys(zip).sort()).toEqual(
+    [
+      "README.md",
+      "data/collections.jsonl",
+      "data/messages.jsonl",
+      "data/pretrain.jsonl",
+      "provenance.json",
+    ].sort(),
+  );
+  const card = strFromU8(zip["README.md"] as Uint8Array);
+  expect(card.startsWith("---\n")).toBe(true);
+  for (const key of [
+    "configs:",
+    "license:",
+    "language:",
+    "task_categories:",
+    "size_categories:",
+    "pretty_name:",
+  ]) {
+    expect(card).toContain(key);
+  }
+  const provenance = JSON.parse(strFromU8(zip["provenance.json"] as Uint8Array)) as Record<
+    string,
+    unknown
+  >;
+  expect(provenance).toMatchObject({
+    model: FIXTURE_MODEL,
+    seed: 12345,
+    counts: { accepted: 1, rejected: 1, pending: 1 },
+  });
+  expect(JSON.stringify(provenance)).not.toContain("127.0.0.1");
+});
+
+test("a backup restores into a fresh browser", async ({ page, browser }) => {
+  await curatedProject(page);
+  const backup = await download(page, /^Download backup$/);
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto("/");
+  await other
+    .getByRole("navigation", { name: "Pages" })
+    .getByRole("button", { name: "Export" })
+    .click();
+  await other
+    .getByLabel("Restore as a new project…")
+    .setInputFiles({
+      name: "glaciers.ipt-backup.json.gz",
+      mimeType: "application/gzip",
+      buffer: backup,
+    });
+  await expect(other.getByText(/Restored 1 documents and 3 pairs/)).toBeVisible();
+  await other
+    .getByRole("navigation", { name: "Pages" })
+    .getByRole("button", { name: "Studio" })
+    .click();
+  const studio = new Studio(other);
+  await expect(other.getByRole("heading", { name: "Glaciers" })).toBeVisible();
+  await expect(studio.pair(1)).toHaveAttribute("data-status", "accepted");
+  await expect(studio.pair(3)).toHaveAttribute("data-status", "rejected");
+
+  // A corrupt file is refused and changes nothing.
+  await other
+    .getByRole("navigation", { name: "Pages" })
+    .getByRole("button", { name: "Export" })
+    .click();
+  await other
+    .getByLabel("Restore into this project…")
+    .setInputFiles({
+      name: "bad.json",
+      mimeType: "application/json",
+      buffer: Buffer.from('{"format":"ipt-studio.backup","version":99}'),
+    });
+  await expect(other.getByText(/newer IPT Studio/)).toBeVisible();
+  await fresh.close();
+});
