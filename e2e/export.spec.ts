@@ -89,6 +89,33 @@ test("export formats through the UI, with a live preview and counts", async ({ p
     },
   ]);
 
+  // The other formats, each checked on its first record.
+  const firstRecord = async (label: string) => {
+    await options.getByLabel(label).check();
+    return (await download(page, /^Export file/)).toString("utf8");
+  };
+  expect(JSON.parse((await firstRecord("ShareGPT")).split("\n")[0] ?? "")).toEqual({
+    conversations: [
+      { from: "human", value: `${TEXT}\n\nWhat shape of valley do glaciers carve?` },
+      { from: "gpt", value: "U-shaped valleys." },
+    ],
+  });
+  expect(JSON.parse((await firstRecord("Alpaca")).split("\n")[0] ?? "")).toEqual({
+    instruction: "What shape of valley do glaciers carve?",
+    input: TEXT,
+    output: "U-shaped valleys.",
+  });
+  const synthesizer = JSON.parse(
+    (await firstRecord("Synthesizer fine-tuning (JSONL)")).split("\n")[0] ?? "",
+  ) as { text: string };
+  expect(synthesizer.text).toBe(
+    `<s> <CON> ${TEXT} </CON>\n\n<QUE> What shape of valley do glaciers carve? <ANS> U-shaped valleys. </END>\n\n<QUE> How do glaciers move? <ANS> Slowly downhill. </END></s>`,
+  );
+  expect(await firstRecord("Synthesizer fine-tuning (plain text)")).toBe(synthesizer.text + "\n");
+  expect(JSON.parse((await firstRecord("Collections JSONL")).split("\n")[0] ?? "")).toMatchObject({
+    entries: [{ text: TEXT, inheritsFromPrevious: false, followedByNext: false }],
+  });
+
   // A template pack with a problem is refused with its exact path.
   await options.getByLabel("Pre-training corpus").check();
   await options.getByLabel("Import pack…").setInputFiles({
@@ -145,13 +172,11 @@ test("a backup restores into a fresh browser", async ({ page, browser }) => {
     .getByRole("navigation", { name: "Pages" })
     .getByRole("button", { name: "Export" })
     .click();
-  await other
-    .getByLabel("Restore as a new project…")
-    .setInputFiles({
-      name: "glaciers.ipt-backup.json.gz",
-      mimeType: "application/gzip",
-      buffer: backup,
-    });
+  await other.getByLabel("Restore as a new project…").setInputFiles({
+    name: "glaciers.ipt-backup.json.gz",
+    mimeType: "application/gzip",
+    buffer: backup,
+  });
   await expect(other.getByText(/Restored 1 documents and 3 pairs/)).toBeVisible();
   await other
     .getByRole("navigation", { name: "Pages" })
@@ -167,13 +192,11 @@ test("a backup restores into a fresh browser", async ({ page, browser }) => {
     .getByRole("navigation", { name: "Pages" })
     .getByRole("button", { name: "Export" })
     .click();
-  await other
-    .getByLabel("Restore into this project…")
-    .setInputFiles({
-      name: "bad.json",
-      mimeType: "application/json",
-      buffer: Buffer.from('{"format":"ipt-studio.backup","version":99}'),
-    });
+  await other.getByLabel("Restore into this project…").setInputFiles({
+    name: "bad.json",
+    mimeType: "application/json",
+    buffer: Buffer.from('{"format":"ipt-studio.backup","version":99}'),
+  });
   await expect(other.getByText(/newer IPT Studio/)).toBeVisible();
   await fresh.close();
 });

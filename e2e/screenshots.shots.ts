@@ -57,6 +57,13 @@ test("studio screenshots", async ({ page }) => {
 
   await page
     .getByRole("navigation", { name: "Pages" })
+    .getByRole("button", { name: "Export" })
+    .click();
+  await expect(page.getByRole("table", { name: "Mix counts" })).toBeVisible();
+  await page.screenshot({ path: `${OUT}/export.png` });
+
+  await page
+    .getByRole("navigation", { name: "Pages" })
     .getByRole("button", { name: "Models" })
     .click();
   await page.getByRole("button", { name: "Load Qwen2.5 0.5B (approximation, f16)" }).click();
