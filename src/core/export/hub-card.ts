@@ -4,8 +4,8 @@
  * from the same {@link ProvenanceRecord} that is written as `provenance.json`, so the two can
  * never disagree.
  */
+import type { Provenance } from "./hub-bundle";
 import { jsonLine } from "./jsonl";
-import type { PairFilter } from "./studio-dataset";
 
 /** The paper the method comes from. */
 export const METHOD = {
@@ -25,32 +25,16 @@ export interface HubFileRecord {
   records: number;
 }
 
-/** Everything `provenance.json` holds. Only these fields: nothing else from the input leaks. */
-export interface ProvenanceRecord {
+/**
+ * Everything `provenance.json` holds: the provenance given (field by field, see
+ * `provenanceRecord`), plus the method, acceptance rate and files. Nothing else leaks.
+ */
+export interface ProvenanceRecord extends Omit<Provenance, "counts"> {
   method: typeof METHOD;
-  model: string;
-  engine: string;
-  settings: {
-    maxModelLen: number;
-    maxNewTokens: number;
-    temperature: number;
-    rounds: number;
-    budget: "words" | "tokens";
-  };
-  seed: number;
-  templatePack: { name: string; version: string | number };
-  appVersion: string;
-  export?: {
-    pairFilter: PairFilter;
-    rawRatio: number;
-    questionOnly: boolean;
-    generalTexts: number;
-  };
   counts: { documents: number; pairs: number; accepted: number; rejected: number; pending: number };
   /** accepted / (accepted + rejected); null before any review. */
   acceptanceRate: number | null;
   files: HubFileRecord[];
-  createdAt?: string;
 }
 
 /** What the card shows besides the provenance. */
