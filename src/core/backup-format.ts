@@ -1,10 +1,10 @@
 import { isJsonObject } from "./export/jsonl";
 import { type BackupBody, BackupProblem, readBackupBody } from "./backup-rows";
-import type { FinishReason, Usage } from "./types";
+import type { DocumentRow, PairRow, ProjectRow, ResultRow, SettingRow } from "./rows";
 
 /**
- * The workspace backup file: one project with everything it owns, as JSON. Shapes mirror the
- * database rows (db/backup.ts checks at compile time that they stay interchangeable). Settings
+ * The workspace backup file: one project with everything it owns, as JSON, in the database's
+ * own row shapes (core/rows.ts). Settings
  * are app-wide and travel for reference, but NEVER with an API key: see {@link stripSecrets}.
  */
 
@@ -13,61 +13,13 @@ export const BACKUP_FORMAT = "ipt-studio.backup";
 /** Bump (and read the old version) whenever a field changes meaning; older studios refuse newer. */
 export const BACKUP_VERSION = 1;
 
-/** A project row. */
-export interface BackupProject {
-  id: string;
-  name: string;
-  createdAt: number;
-  updatedAt: number;
-}
-/** A document row. */
-export interface BackupDocument {
-  id: string;
-  projectId: string;
-  title: string;
-  source: { kind: "paste" | "file" | "sample"; name?: string; mime?: string; size?: number };
-  text: string;
-  contentHash: string;
-  createdAt: number;
-  updatedAt: number;
-}
-/** A synthesis result row. */
-export interface BackupResult {
-  id: string;
-  projectId: string;
-  documentId: string;
-  prompt: string;
-  rawOutput: string;
-  finishReason: FinishReason | null;
-  usage?: Usage;
-  engineId: string;
-  modelId: string;
-  settings: { maxTokens: number; temperature: number };
-  state: "running" | "done" | "incomplete" | "failed";
-  error?: { kind: string; message: string; detail: string };
-  startedAt: number;
-  finishedAt?: number;
-}
-/** A pair row, with its review status and edit flag. */
-export interface BackupPair {
-  id: string;
-  projectId: string;
-  documentId: string;
-  resultId?: string;
-  index: number;
-  question: string;
-  answer: string;
-  status: "pending" | "accepted" | "rejected";
-  edited: boolean;
-  origin: "model" | "manual";
-  createdAt: number;
-  updatedAt: number;
-}
-/** A settings row, secrets stripped. */
-export interface BackupSetting {
-  key: string;
-  value: unknown;
-}
+/** Backup rows are the stored rows, so a field added to a row is backed up too. */
+export type BackupProject = ProjectRow;
+export type BackupDocument = DocumentRow;
+export type BackupResult = ResultRow;
+export type BackupPair = PairRow;
+/** A settings row; in a backup its secrets are stripped. */
+export type BackupSetting = SettingRow;
 /** A whole backup, as validated. */
 export interface Backup {
   format: typeof BACKUP_FORMAT;

@@ -2,9 +2,6 @@ import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
   type Backup,
-  type BackupDocument,
-  type BackupPair,
-  type BackupProject,
   type BackupResult,
   type BackupSetting,
   stripSecrets,
@@ -14,24 +11,8 @@ import {
 import { contentHash } from "../core/content-hash";
 import type { DbContext } from "./context";
 import { listDocuments } from "./documents";
-import type { DocumentRow, PairRow, ProjectRow, ResultRow, SettingRow } from "./schema";
+import type { DocumentRow, PairRow, ProjectRow, ResultRow } from "./schema";
 import { guardWrite } from "./storage-error";
-
-// COMPILE-TIME GUARD: stored rows and backup rows must have the same fields both ways, or a
-// field added to a row would silently be left out of every backup.
-type Same<A, B> = [A, keyof A] extends [B, keyof B]
-  ? [B, keyof B] extends [A, keyof A]
-    ? true
-    : false
-  : false;
-type Assert<T extends true> = T;
-type _RowsMatchBackup = [
-  Assert<Same<ProjectRow, BackupProject>>,
-  Assert<Same<DocumentRow, BackupDocument>>,
-  Assert<Same<ResultRow, BackupResult>>,
-  Assert<Same<PairRow, BackupPair>>,
-  Assert<Same<SettingRow, BackupSetting>>,
-];
 
 /** A backup that cannot be made or restored, with a message for the person. */
 export class BackupError extends Error {
