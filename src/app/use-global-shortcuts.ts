@@ -1,18 +1,14 @@
+import { isShortcutKey } from "../lib/keyboard";
 import { useEffect } from "react";
 import { studio } from "../db/studio";
 import { startSynthesis } from "../features/synthesize/SynthesizePanel";
 import { useUi } from "../stores/ui-store";
 
-const isTyping = (t: EventTarget | null) =>
-  t instanceof HTMLElement &&
-  (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName));
-
 /** Shortcuts that work anywhere in the studio: ?, n, /, s. Pair keys live with the pairs. */
 export function useGlobalShortcuts(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
-      if (document.querySelector("dialog[open]")) return;
+      if (!isShortcutKey(e)) return;
       const ui = useUi.getState();
       if (e.key === "?") {
         ui.setShortcutsOpen(true);

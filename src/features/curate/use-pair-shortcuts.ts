@@ -1,3 +1,4 @@
+import { isShortcutKey } from "../../lib/keyboard";
 import { useEffect } from "react";
 import type { PairRow, PairStatus } from "../../db";
 import { useUi } from "../../stores/ui-store";
@@ -7,16 +8,11 @@ export interface PairActions {
   remove(pair: PairRow): void;
 }
 
-const isTyping = (t: EventTarget | null) =>
-  t instanceof HTMLElement &&
-  (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName));
-
 /** j/k move, a accepts, r rejects, e edits, x deletes; ignored while typing or in a dialog. */
 export function usePairShortcuts(pairs: readonly PairRow[], actions: PairActions): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
-      if (document.querySelector("dialog[open]")) return;
+      if (!isShortcutKey(e)) return;
       const ui = useUi.getState();
       if (ui.editingPairId || pairs.length === 0) return;
       const i = Math.min(ui.focusedPair, pairs.length - 1);

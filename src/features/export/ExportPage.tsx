@@ -46,9 +46,7 @@ export function ExportPage({ projectId, projectName }: { projectId: string; proj
     hub: { ...INITIAL.hub, prettyName: projectName },
   });
   const [packs, setPacks] = useState<TemplatePack[]>([DEFAULT_TEMPLATE_PACK]);
-  const [progress, setProgress] = useState<
-    (ExportProgress & { started: number; elapsed: number }) | null
-  >(null);
+  const [progress, setProgress] = useState<(ExportProgress & { elapsed: number }) | null>(null);
   const change = (patch: Partial<ExportSettings>) => setS((prev) => ({ ...prev, ...patch }));
 
   useEffect(() => {
@@ -100,10 +98,10 @@ export function ExportPage({ projectId, projectName }: { projectId: string; proj
       final = { ...request, target: { kind: "hub", formats, card: { ...card, provenance } } };
     }
     const started = Date.now();
-    setProgress({ done: 0, total: 1, started, elapsed: 0 });
+    setProgress({ done: 0, total: 1, elapsed: 0 });
     try {
       const result = await runExport(final, (p) =>
-        setProgress({ ...p, started, elapsed: (Date.now() - started) / 1000 }),
+        setProgress({ ...p, elapsed: (Date.now() - started) / 1000 }),
       );
       downloadBlob(fileName(projectName, s.target), result.blob);
       pushToast({
