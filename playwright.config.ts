@@ -1,7 +1,8 @@
 import { defineConfig } from "@playwright/test";
 
 const executablePath = process.env.CHROMIUM_PATH;
-const PORT = 4317;
+// E2E_PORT lets two runs share a machine.
+const PORT = Number(process.env.E2E_PORT ?? 4317);
 
 // The closed network here refuses Chromium's background connections; these flags stop it
 // trying. --no-sandbox because CI runs as root.

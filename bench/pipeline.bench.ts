@@ -6,6 +6,7 @@ import { parseSynthesizerOutput } from "../src/core/parse";
 import { synthesize } from "../src/core/synthesize";
 import { pairsBlock } from "../src/core/tags";
 import { ensureDefaultProject } from "../src/db/projects";
+import { listChunks } from "../src/db/chunks";
 import { createDocument } from "../src/db/documents";
 import { finishResult, startResult } from "../src/db/results";
 import { StudioDB } from "../src/db/schema";
@@ -53,6 +54,7 @@ describe("pipeline overhead per document", () => {
     const r = await startResult(ctx, {
       projectId: project.id,
       documentId: doc.id,
+      chunkId: (await listChunks(ctx, doc.id))[0]?.id ?? "",
       prompt: "p",
       engineId: "bench",
       modelId: "m",

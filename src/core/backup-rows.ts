@@ -101,11 +101,15 @@ const readUsage = (u: Fields): Usage =>
     decodeTokensPerSecond: u.optNum("decodeTokensPerSecond"),
   });
 
+/** Backups written before chunks existed: each document was one chunk (see db/schema.ts v2). */
+const firstChunkOf = (documentId: string): string => `${documentId}:0`;
+
 const readResult = (f: Fields): BackupResult =>
   compact({
     id: f.str("id"),
     projectId: f.str("projectId"),
     documentId: f.str("documentId"),
+    chunkId: f.optStr("chunkId") ?? firstChunkOf(f.str("documentId")),
     prompt: f.str("prompt"),
     rawOutput: f.str("rawOutput"),
     finishReason: f.oneOf("finishReason", ["stop", "length", "abort", "error", null] as const),
@@ -131,6 +135,7 @@ const readPair = (f: Fields): BackupPair =>
     id: f.str("id"),
     projectId: f.str("projectId"),
     documentId: f.str("documentId"),
+    chunkId: f.optStr("chunkId") ?? firstChunkOf(f.str("documentId")),
     resultId: f.optStr("resultId"),
     index: f.num("index"),
     question: f.str("question"),

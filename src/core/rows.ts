@@ -30,10 +30,49 @@ export interface DocumentRow {
  * failed: the engine failed before writing anything useful. */
 export type ResultState = "running" | "done" | "incomplete" | "failed";
 
+/**
+ * A piece of a document that fits the synthesizer's input budget (see core/chunk.ts). The text
+ * is NOT stored twice: it is `document.text.slice(start, end)`, so a 100 MB import costs 100 MB.
+ */
+export interface ChunkRow {
+  id: string;
+  projectId: string;
+  documentId: string;
+  /** Order within the document, from 0. */
+  index: number;
+  start: number;
+  end: number;
+  /** The cost of the chunk's prompt `readBlock(text)` under `budgetMode`. */
+  tokens: number;
+  budgetMode: "words" | "tokens";
+  /** A hard-cut piece of one word longer than the budget (see core/chunk.ts). */
+  oversized?: true;
+}
+
+/**
+ * Where a result sits in its collection (method spec, section 4), so cooking can group chained
+ * entries and the collections JSONL can be rebuilt. A collection is the chain of chunks linked
+ * by `previousChunkId`; it is never stored as such.
+ */
+export interface EntryLink {
+  /** The chunk of the collection's previous entry, if any (a demonstration or an extra). */
+  previousChunkId?: string;
+  /** How many finished entries were put in front of the prompt as demonstrations. */
+  demonstrations: number;
+  inheritsFromPrevious: boolean;
+  /** Set when the next round used this entry as a demonstration. */
+  followedByNext: boolean;
+}
+
 export interface ResultRow {
   id: string;
   projectId: string;
   documentId: string;
+  chunkId: string;
+  /** The job and its 0-based round, for results made by the batch queue. */
+  jobId?: string;
+  round?: number;
+  link?: EntryLink;
   prompt: string;
   rawOutput: string;
   finishReason: FinishReason | null;
@@ -53,6 +92,7 @@ export interface PairRow {
   id: string;
   projectId: string;
   documentId: string;
+  chunkId: string;
   /** The result that produced this pair; absent for manual pairs. */
   resultId?: string;
   /** Order within the document: model pairs in output order, manual pairs after them. */
@@ -63,6 +103,55 @@ export interface PairRow {
   edited: boolean;
   origin: "model" | "manual";
   createdAt: number;
+  updatedAt: number;
+}
+
+/** queued: waiting for the runner; paused and cancelled: by the user; done: no task left. */
+export type JobState = "queued" | "running" | "paused" | "done" | "cancelled";
+
+/** The settings a job runs with, fixed when it is queued and shown before the run. */
+export interface JobSettings {
+  maxModelLen: number;
+  maxNewTokens: number;
+  temperature: number;
+  rounds: number;
+  budgetMode: "words" | "tokens";
+  /** Prompts in flight at once within a round (WebLLM always runs one). */
+  concurrency: number;
+}
+
+/** A persisted batch run over chunks. Rounds run in order; see core/rounds.ts. */
+export interface JobRow {
+  id: string;
+  projectId: string;
+  /** The chunks in planner order; round r synthesizes `roundSlices(chunkIds.length, rounds)[r]`. */
+  chunkIds: string[];
+  settings: JobSettings;
+  state: JobState;
+  /** Why the runner paused it on its own (e.g. the server is unreachable). */
+  pauseReason?: string;
+  createdAt: number;
+  updatedAt: number;
+  finishedAt?: number;
+}
+
+export type TaskState = "queued" | "running" | "done" | "failed";
+
+/** One chunk of one round of a job: the unit the queue runs, retries and commits. */
+export interface TaskRow {
+  id: string;
+  jobId: string;
+  projectId: string;
+  round: number;
+  /** Position in the job's chunk order (the planner's text index). */
+  position: number;
+  chunkId: string;
+  documentId: string;
+  state: TaskState;
+  /** Attempts started, counting the automatic retry. */
+  attempts: number;
+  error?: { kind: string; message: string };
+  resultId?: string;
   updatedAt: number;
 }
 

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Backup } from "../core/backup-format";
 import { BackupError, createBackup, restoreBackup } from "./backup";
 import type { DbContext } from "./context";
+import { listChunks } from "./chunks";
 import { createDocument } from "./documents";
 import { addManualPair, listPairs, updatePair } from "./pairs";
 import { createProject } from "./projects";
@@ -40,6 +41,7 @@ async function seed() {
     const run = await startResult(ctx, {
       projectId: project.id,
       documentId: doc.id,
+      chunkId: (await listChunks(ctx, doc.id))[0]?.id ?? "",
       prompt: `prompt for ${title}`,
       engineId: "test",
       modelId: "m",
@@ -234,6 +236,7 @@ describe("backup and restore", () => {
     await startResult(ctx, {
       projectId: project.id,
       documentId: docs[0]?.id ?? "",
+      chunkId: (await listChunks(ctx, docs[0]?.id ?? ""))[0]?.id ?? "",
       prompt: "p",
       engineId: "test",
       modelId: "m",

@@ -1,6 +1,7 @@
-import { contentHash } from "../core/content-hash";
+import { chunkText, type ChunkOptions } from "../core/chunk";
+import { addChunkedDocuments } from "./chunks";
 import type { DbContext } from "./context";
-import type { DocumentRow, PairRow, ResultRow } from "./schema";
+import type { ChunkRow, DocumentRow, PairRow, ResultRow } from "./schema";
 import { guardWrite } from "./storage-error";
 
 export interface NewDocument {
@@ -10,19 +11,39 @@ export interface NewDocument {
   source: DocumentRow["source"];
 }
 
-export async function createDocument(ctx: DbContext, input: NewDocument): Promise<DocumentRow> {
-  const t = ctx.now();
-  const row: DocumentRow = {
-    id: ctx.newId(),
-    projectId: input.projectId,
-    title: input.title.trim() || "Untitled document",
-    source: input.source,
-    text: input.text,
-    contentHash: contentHash(input.text),
-    createdAt: t,
-    updatedAt: t,
-  };
-  await guardWrite(() => ctx.db.documents.add(row));
+/** The reference's limits, measured in words: what a document is chunked with by default. */
+export const DEFAULT_CHUNKING: ChunkOptions = {
+  maxModelLen: 4096,
+  maxNewTokens: 400,
+  budget: "words",
+};
+
+/**
+ * Stores one document (kept even when its text duplicates another: adding it was explicit)
+ * with its chunks, cut on the main thread: fine for pasted text, while bulk imports chunk in
+ * the ingest worker and call addChunkedDocuments.
+ */
+export async function createDocument(
+  ctx: DbContext,
+  input: NewDocument,
+  chunking: ChunkOptions = DEFAULT_CHUNKING,
+): Promise<DocumentRow> {
+  const { added } = await addChunkedDocuments(
+    ctx,
+    input.projectId,
+    [
+      {
+        title: input.title,
+        text: input.text,
+        source: input.source,
+        chunks: chunkText(input.text, chunking),
+        budgetMode: chunking.budget === "words" ? "words" : "tokens",
+      },
+    ],
+    { keepDuplicates: true },
+  );
+  const row = added[0];
+  if (!row) throw new Error("The document was not stored.");
   return row;
 }
 
@@ -35,6 +56,7 @@ export async function renameDocument(ctx: DbContext, id: string, title: string):
 /** Everything a deleted document owned, kept in memory so the delete can be undone. */
 export interface DeletedDocument {
   document: DocumentRow;
+  chunks: ChunkRow[];
   results: ResultRow[];
   pairs: PairRow[];
 }
@@ -43,15 +65,20 @@ export interface DeletedDocument {
 export async function deleteDocument(ctx: DbContext, id: string): Promise<DeletedDocument | null> {
   const { db } = ctx;
   return guardWrite(() =>
-    db.transaction("rw", db.documents, db.results, db.pairs, async () => {
+    db.transaction("rw", db.documents, db.chunks, db.results, db.pairs, async () => {
       const document = await db.documents.get(id);
       if (!document) return null;
+      const chunks = await db.chunks
+        .where("[documentId+index]")
+        .between([id, -Infinity], [id, Infinity])
+        .toArray();
       const results = await db.results.where("documentId").equals(id).toArray();
       const pairs = await db.pairs.where("documentId").equals(id).toArray();
       await db.pairs.where("documentId").equals(id).delete();
       await db.results.where("documentId").equals(id).delete();
+      await db.chunks.bulkDelete(chunks.map((c) => c.id));
       await db.documents.delete(id);
-      return { document, results, pairs };
+      return { document, chunks, results, pairs };
     }),
   );
 }
@@ -59,8 +86,9 @@ export async function deleteDocument(ctx: DbContext, id: string): Promise<Delete
 export async function restoreDocument(ctx: DbContext, deleted: DeletedDocument): Promise<void> {
   const { db } = ctx;
   await guardWrite(() =>
-    db.transaction("rw", db.documents, db.results, db.pairs, async () => {
+    db.transaction("rw", db.documents, db.chunks, db.results, db.pairs, async () => {
       await db.documents.put(deleted.document);
+      await db.chunks.bulkPut(deleted.chunks);
       await db.results.bulkPut(deleted.results);
       await db.pairs.bulkPut(deleted.pairs);
     }),

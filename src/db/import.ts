@@ -3,7 +3,9 @@ import type { InterchangeEntry } from "../core/export/collections-jsonl";
 import { titleFromText } from "../core/document-text";
 import { pairsBlock } from "../core/tags";
 import type { DbContext } from "./context";
-import type { DocumentRow, PairRow, ResultRow } from "./schema";
+import { measure } from "../core/budget";
+import { readBlock } from "../core/tags";
+import type { ChunkRow, DocumentRow, PairRow, ResultRow } from "./schema";
 import { modelPairRows } from "./pairs";
 import { guardWrite } from "./storage-error";
 
@@ -22,6 +24,7 @@ export async function importEntries(
   const t = ctx.now();
   const docs: DocumentRow[] = [];
   const results: ResultRow[] = [];
+  const chunks: ChunkRow[] = [];
   const pairs: PairRow[] = [];
   for (const entry of entries) {
     const doc: DocumentRow = {
@@ -34,11 +37,23 @@ export async function importEntries(
       createdAt: t + docs.length, // keeps file order when listed by creation time
       updatedAt: t,
     };
+    // An entry was already one synthesizer input, so it stays one chunk.
+    const chunk: ChunkRow = {
+      id: ctx.newId(),
+      projectId,
+      documentId: doc.id,
+      index: 0,
+      start: 0,
+      end: entry.text.length,
+      tokens: measure(readBlock(entry.text), "words"),
+      budgetMode: "words",
+    };
     const model = typeof entry.meta?.model === "string" ? entry.meta.model : "unknown";
     const result: ResultRow = {
       id: ctx.newId(),
       projectId,
       documentId: doc.id,
+      chunkId: chunk.id,
       prompt: "",
       rawOutput: pairsBlock(entry.pairs),
       finishReason: entry.error === undefined ? "stop" : "error",
@@ -53,12 +68,14 @@ export async function importEntries(
       finishedAt: t,
     };
     docs.push(doc);
+    chunks.push(chunk);
     results.push(result);
     pairs.push(...modelPairRows(ctx, result, entry.pairs, 0, t));
   }
   await guardWrite(() =>
-    db.transaction("rw", db.documents, db.results, db.pairs, async () => {
+    db.transaction("rw", db.documents, db.chunks, db.results, db.pairs, async () => {
       await db.documents.bulkAdd(docs);
+      await db.chunks.bulkAdd(chunks);
       await db.results.bulkAdd(results);
       await db.pairs.bulkAdd(pairs);
     }),

@@ -6,6 +6,7 @@ export * from "./schema";
 export * from "./storage-error";
 export * from "./projects";
 export * from "./documents";
+export * from "./chunks";
 export * from "./results";
 export * from "./pairs";
 export * from "./settings";

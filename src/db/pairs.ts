@@ -45,11 +45,27 @@ export async function restorePair(ctx: DbContext, pair: PairRow): Promise<void> 
 
 export async function addManualPair(
   ctx: DbContext,
-  input: { projectId: string; documentId: string; question: string; answer: string },
+  input: {
+    projectId: string;
+    documentId: string;
+    /** Defaults to the document's first chunk. */
+    chunkId?: string;
+    question: string;
+    answer: string;
+  },
 ): Promise<PairRow> {
   const { db } = ctx;
   return guardWrite(() =>
-    db.transaction("rw", db.pairs, async () => {
+    db.transaction("rw", db.pairs, db.chunks, async () => {
+      const chunkId =
+        input.chunkId ??
+        (
+          await db.chunks
+            .where("[documentId+index]")
+            .between([input.documentId, -Infinity], [input.documentId, Infinity])
+            .first()
+        )?.id;
+      if (chunkId === undefined) throw new Error("This document has no text to attach a pair to.");
       const last = await db.pairs
         .where("[documentId+index]")
         .between([input.documentId, -Infinity], [input.documentId, Infinity])
@@ -57,6 +73,7 @@ export async function addManualPair(
       const t = ctx.now();
       const row: PairRow = {
         ...input,
+        chunkId,
         id: ctx.newId(),
         index: last ? last.index + 1 : 0,
         status: "accepted",
@@ -81,7 +98,7 @@ export function listPairs(ctx: DbContext, documentId: string): Promise<PairRow[]
 /** New, unreviewed rows for the pairs a result produced, numbered from `firstIndex`. */
 export function modelPairRows(
   ctx: Pick<DbContext, "newId">,
-  result: Pick<ResultRow, "id" | "projectId" | "documentId">,
+  result: Pick<ResultRow, "id" | "projectId" | "documentId" | "chunkId">,
   pairs: readonly Pair[],
   firstIndex: number,
   t: number,
@@ -90,6 +107,7 @@ export function modelPairRows(
     id: ctx.newId(),
     projectId: result.projectId,
     documentId: result.documentId,
+    chunkId: result.chunkId,
     resultId: result.id,
     index: firstIndex + i,
     question: p.question,

@@ -2,6 +2,7 @@ import "fake-indexeddb/auto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { SynthesisOutcome } from "../core/synthesize";
 import type { DbContext } from "./context";
+import { listChunks } from "./chunks";
 import { createDocument, deleteDocument, listDocuments, restoreDocument } from "./documents";
 import { readProjectForExport } from "./export";
 import { addManualPair, listPairs, updatePair } from "./pairs";
@@ -48,10 +49,12 @@ async function setup() {
     text: "Cells divide.",
     source: { kind: "paste" },
   });
+  const chunkId = (await listChunks(ctx, doc.id))[0]?.id ?? "";
   const start = () =>
     startResult(ctx, {
       projectId: project.id,
       documentId: doc.id,
+      chunkId,
       prompt: "p",
       engineId: "test",
       modelId: "m",
@@ -207,8 +210,8 @@ describe("quota", () => {
   it("turns a quota failure into a clear message and writes nothing", async () => {
     const { project } = await setup();
     const before = await ctx.db.documents.count();
-    const original = ctx.db.documents.add.bind(ctx.db.documents);
-    ctx.db.documents.add = () => {
+    const original = ctx.db.documents.bulkAdd.bind(ctx.db.documents);
+    ctx.db.documents.bulkAdd = () => {
       const err = new Error("quota");
       err.name = "QuotaExceededError";
       return Promise.reject(err) as ReturnType<typeof original>;
@@ -221,7 +224,7 @@ describe("quota", () => {
     });
     await expect(attempt).rejects.toBeInstanceOf(StorageError);
     await expect(attempt).rejects.toMatchObject({ kind: "quota" });
-    ctx.db.documents.add = original;
+    ctx.db.documents.bulkAdd = original;
     expect(await ctx.db.documents.count()).toBe(before);
   });
 

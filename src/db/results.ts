@@ -7,6 +7,10 @@ import { guardWrite } from "./storage-error";
 export interface StartResult {
   projectId: string;
   documentId: string;
+  chunkId: string;
+  jobId?: string;
+  round?: number;
+  link?: ResultRow["link"];
   prompt: string;
   engineId: string;
   modelId: string;
@@ -47,7 +51,9 @@ function stateOf(outcome: SynthesisOutcome): ResultState {
 /**
  * Stores a finished synthesis and its pairs in ONE transaction, so a failure or a full disk
  * leaves either both or neither. Untouched model pairs of earlier unfinished results for the
- * same document are replaced (that is what "retry" means); reviewed or edited pairs are kept.
+ * same chunk are replaced (that is what "retry" means); reviewed or edited pairs are kept, and
+ * an unfinished result left with no pair is removed, so a retried chunk keeps one result.
+ * Callers may wrap this in a larger transaction (the job queue commits its task with it).
  */
 export async function finishResult(
   ctx: DbContext,
@@ -67,24 +73,35 @@ export async function finishResult(
   };
   return guardWrite(() =>
     db.transaction("rw", db.results, db.pairs, async () => {
-      const earlier = await db.results.where("documentId").equals(result.documentId).toArray();
+      const earlier = await db.results.where("chunkId").equals(result.chunkId).toArray();
       const superseded = new Set(
         earlier.filter((r) => r.id !== result.id && r.state !== "done").map((r) => r.id),
       );
-      const existing = await db.pairs.where("documentId").equals(result.documentId).toArray();
+      const existing = await db.pairs.where("chunkId").equals(result.chunkId).toArray();
       const replaceable = existing.filter(
         (p) => p.resultId !== undefined && superseded.has(p.resultId) && isUntouched(p),
       );
       await db.pairs.bulkDelete(replaceable.map((p) => p.id));
       const replacedIds = new Set(replaceable.map((p) => p.id));
       const kept = existing.filter((p) => !replacedIds.has(p.id));
-      const firstIndex = kept.reduce((max, p) => Math.max(max, p.index + 1), 0);
+      const stillOwning = new Set(kept.map((p) => p.resultId));
+      await db.results.bulkDelete([...superseded].filter((id) => !stillOwning.has(id)));
+      const firstIndex = await nextPairIndex(ctx, result.documentId);
       const pairs = modelPairRows(ctx, result, outcome.pairs, firstIndex, t);
       await db.pairs.bulkAdd(pairs);
       await db.results.put(done);
       return pairs;
     }),
   );
+}
+
+/** Pair indexes run through the whole document, so its pairs list in chunk and output order. */
+async function nextPairIndex(ctx: DbContext, documentId: string): Promise<number> {
+  const last = await ctx.db.pairs
+    .where("[documentId+index]")
+    .between([documentId, -Infinity], [documentId, Infinity])
+    .last();
+  return last ? last.index + 1 : 0;
 }
 
 function isUntouched(p: PairRow): boolean {

@@ -1,7 +1,25 @@
 import { Dexie, type Table } from "dexie";
-import type { DocumentRow, PairRow, ProjectRow, ResultRow, SettingRow } from "../core/rows";
+import { measure } from "../core/budget";
+import type {
+  ChunkRow,
+  DocumentRow,
+  JobRow,
+  PairRow,
+  ProjectRow,
+  ResultRow,
+  SettingRow,
+  TaskRow,
+} from "../core/rows";
+import { readBlock } from "../core/tags";
 
 export type {
+  ChunkRow,
+  EntryLink,
+  JobRow,
+  JobSettings,
+  JobState,
+  TaskRow,
+  TaskState,
   DocumentRow,
   DocumentSourceKind,
   PairRow,
@@ -18,6 +36,9 @@ export class StudioDB extends Dexie {
   results!: Table<ResultRow, string>;
   pairs!: Table<PairRow, string>;
   settings!: Table<SettingRow, string>;
+  chunks!: Table<ChunkRow, string>;
+  jobs!: Table<JobRow, string>;
+  tasks!: Table<TaskRow, string>;
 
   constructor(name = "ipt-studio") {
     super(name);
@@ -29,5 +50,50 @@ export class StudioDB extends Dexie {
       pairs: "id, projectId, documentId, resultId, [documentId+index], status",
       settings: "key",
     });
+    // Version 2: chunks, the persisted job queue, and chunk ids on results and pairs. Every v1
+    // document becomes one chunk covering its whole text, which is what v1 synthesized.
+    this.version(2)
+      .stores({
+        documents: "id, projectId, [projectId+createdAt], [projectId+contentHash]",
+        chunks: "id, projectId, [documentId+index]",
+        results: "id, projectId, documentId, chunkId, state, [documentId+startedAt], jobId",
+        pairs: "id, projectId, documentId, chunkId, resultId, [documentId+index], status",
+        jobs: "id, projectId, state, [projectId+createdAt]",
+        tasks: "id, jobId, [jobId+round], state, chunkId",
+      })
+      .upgrade(async (tx) => {
+        await tx.table<DocumentRow, string>("documents").each(async (d) => {
+          await tx.table<ChunkRow, string>("chunks").add(wholeDocumentChunk(d));
+        });
+        await tx
+          .table<ResultRow, string>("results")
+          .toCollection()
+          .modify((r) => {
+            r.chunkId = firstChunkId(r.documentId);
+          });
+        await tx
+          .table<PairRow, string>("pairs")
+          .toCollection()
+          .modify((p) => {
+            p.chunkId = firstChunkId(p.documentId);
+          });
+      });
   }
+}
+
+/** The id of a document's first chunk when it was made by the v1 → v2 upgrade. */
+export const firstChunkId = (documentId: string): string => `${documentId}:0`;
+
+/** One chunk covering a whole document, measured in words (the v1 → v2 upgrade). */
+export function wholeDocumentChunk(d: DocumentRow): ChunkRow {
+  return {
+    id: firstChunkId(d.id),
+    projectId: d.projectId,
+    documentId: d.id,
+    index: 0,
+    start: 0,
+    end: d.text.length,
+    tokens: measure(readBlock(d.text), "words"),
+    budgetMode: "words",
+  };
 }

@@ -1,7 +1,7 @@
 import { synthesize, type SynthesisOutcome } from "../../core/synthesize";
 import { DEFAULT_COMPLETION } from "../../core/synthesis-engine";
 import type { DocumentRow } from "../../db";
-import { finishResult, savePartialOutput, startResult } from "../../db";
+import { finishResult, listChunks, savePartialOutput, startResult } from "../../db";
 import { studio } from "../../db/studio";
 import type { EngineStatus } from "../../stores/engine-store";
 import { useSynthesis } from "../../stores/synthesis-store";
@@ -22,9 +22,12 @@ export async function runSynthesis(
 ): Promise<SynthesisOutcome> {
   const { prompt, stop } = ready.promptFor(doc.text);
   const options = { ...DEFAULT_COMPLETION, ...(stop ? { stop } : {}) };
+  const [chunk] = await listChunks(studio, doc.id);
+  if (!chunk) throw new Error("This document has no text to synthesize from.");
   const result = await startResult(studio, {
     projectId: doc.projectId,
     documentId: doc.id,
+    chunkId: chunk.id,
     prompt,
     engineId: ready.engine.id,
     modelId: ready.engine.modelId,

@@ -1,0 +1,50 @@
+import "fake-indexeddb/auto";
+import { Dexie } from "dexie";
+import { expect, it } from "vitest";
+import { StudioDB } from "./schema";
+
+it("upgrades a v1 database: every document becomes one chunk, results and pairs point at it", async () => {
+  const name = `upgrade-${Math.random()}`;
+  const v1 = new Dexie(name);
+  v1.version(1).stores({
+    projects: "id, createdAt",
+    documents: "id, projectId, [projectId+createdAt], contentHash",
+    results: "id, projectId, documentId, state, [documentId+startedAt]",
+    pairs: "id, projectId, documentId, resultId, [documentId+index], status",
+    settings: "key",
+  });
+  const text = "Cells divide. They grow.";
+  await v1.table("documents").add({
+    id: "d1",
+    projectId: "p1",
+    title: "Doc",
+    source: { kind: "paste" },
+    text,
+    contentHash: "h",
+    createdAt: 1,
+    updatedAt: 1,
+  });
+  await v1.table("results").add({ id: "r1", projectId: "p1", documentId: "d1", state: "done" });
+  await v1.table("pairs").add({ id: "q1", projectId: "p1", documentId: "d1", resultId: "r1" });
+  v1.close();
+
+  const db = new StudioDB(name);
+  const chunks = await db.chunks.toArray();
+  // 4 space-separated parts in the text + "<s>", "<CON>", "</CON>\n\n" wrapping = 7 parts × 1.5.
+  expect(chunks).toEqual([
+    {
+      id: "d1:0",
+      projectId: "p1",
+      documentId: "d1",
+      index: 0,
+      start: 0,
+      end: text.length,
+      tokens: 10.5,
+      budgetMode: "words",
+    },
+  ]);
+  expect((await db.results.get("r1"))?.chunkId).toBe("d1:0");
+  expect((await db.pairs.get("q1"))?.chunkId).toBe("d1:0");
+  expect(await db.pairs.where("chunkId").equals("d1:0").count()).toBe(1);
+  await db.delete();
+});
