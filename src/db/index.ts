@@ -7,6 +7,7 @@ export * from "./storage-error";
 export * from "./projects";
 export * from "./documents";
 export * from "./chunks";
+export * from "./jobs";
 export * from "./results";
 export * from "./pairs";
 export * from "./settings";

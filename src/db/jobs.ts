@@ -1,0 +1,320 @@
+import { roundSlices } from "../core/rounds";
+import type { SynthesisOutcome } from "../core/synthesize";
+import type { DbContext } from "./context";
+import { finishResult } from "./results";
+import type {
+  ChunkRow,
+  EntryLink,
+  JobRow,
+  JobSettings,
+  PairRow,
+  ResultRow,
+  TaskRow,
+} from "./schema";
+import { guardWrite } from "./storage-error";
+
+/*
+ * The persisted job queue. A job is a batch run over chunks; its tasks are one chunk of one
+ * round each. Every state change is a Dexie write, so a reload, a tab crash or a lost engine
+ * loses at most the output in flight, and the runner picks up where the database says.
+ */
+
+/** A failed task is retried automatically this many times before it stays failed. */
+export const AUTO_RETRIES = 1;
+
+/** Jobs the runner should work on (or show as resumable). */
+const ACTIVE: readonly JobRow["state"][] = ["queued", "running", "paused"];
+
+/**
+ * Queues a job over `chunks` (in planner order) with a task for every chunk of every round.
+ * All tasks are created at once so progress has a fixed total from the start.
+ */
+export async function createJob(
+  ctx: DbContext,
+  input: {
+    projectId: string;
+    chunks: readonly Pick<ChunkRow, "id" | "documentId">[];
+    settings: JobSettings;
+  },
+): Promise<JobRow> {
+  const { db } = ctx;
+  const t = ctx.now();
+  const job: JobRow = {
+    id: ctx.newId(),
+    projectId: input.projectId,
+    chunkIds: input.chunks.map((c) => c.id),
+    settings: { ...input.settings },
+    state: "queued",
+    createdAt: t,
+    updatedAt: t,
+  };
+  const tasks: TaskRow[] = [];
+  for (const slice of roundSlices(input.chunks.length, input.settings.rounds)) {
+    for (let position = slice.start; position < slice.end; position++) {
+      const chunk = input.chunks[position];
+      if (!chunk) continue;
+      tasks.push({
+        id: ctx.newId(),
+        jobId: job.id,
+        projectId: input.projectId,
+        round: slice.round,
+        position,
+        chunkId: chunk.id,
+        documentId: chunk.documentId,
+        state: "queued",
+        attempts: 0,
+        updatedAt: t,
+      });
+    }
+  }
+  await guardWrite(() =>
+    db.transaction("rw", db.jobs, db.tasks, async () => {
+      await db.jobs.add(job);
+      await db.tasks.bulkAdd(tasks);
+    }),
+  );
+  return job;
+}
+
+/**
+ * The chunks of a project (or of some of its documents) that have no finished result and are
+ * not waiting in an active job: what "synthesize everything pending" means. In document order,
+ * then chunk order.
+ */
+export async function pendingChunks(
+  ctx: DbContext,
+  projectId: string,
+  documentIds?: readonly string[],
+): Promise<ChunkRow[]> {
+  const { db } = ctx;
+  return db.transaction("r", [db.documents, db.chunks, db.results, db.jobs, db.tasks], async () => {
+    const docs = await db.documents
+      .where("[projectId+createdAt]")
+      .between([projectId, -Infinity], [projectId, Infinity])
+      .primaryKeys();
+    const wanted = documentIds ? new Set(documentIds) : null;
+    const order = new Map<string, number>();
+    docs.forEach((id, i) => {
+      if (!wanted || wanted.has(id)) order.set(id, i);
+    });
+    const done = new Set<string>();
+    await db.results
+      .where("projectId")
+      .equals(projectId)
+      .each((r) => {
+        if (r.state === "done") done.add(r.chunkId);
+      });
+    const queued = new Set<string>();
+    const jobs = await db.jobs.where("projectId").equals(projectId).toArray();
+    for (const job of jobs.filter((j) => ACTIVE.includes(j.state))) {
+      await db.tasks
+        .where("jobId")
+        .equals(job.id)
+        .each((t) => {
+          if (t.state !== "done") queued.add(t.chunkId);
+        });
+    }
+    const chunks = await db.chunks.where("projectId").equals(projectId).toArray();
+    return chunks
+      .filter((c) => order.has(c.documentId) && !done.has(c.id) && !queued.has(c.id))
+      .sort(
+        (a, b) =>
+          (order.get(a.documentId) ?? 0) - (order.get(b.documentId) ?? 0) || a.index - b.index,
+      );
+  });
+}
+
+export function getJob(ctx: DbContext, id: string): Promise<JobRow | undefined> {
+  return ctx.db.jobs.get(id);
+}
+
+/** The project's newest job, whatever its state, for the progress panel. */
+export function latestJob(ctx: DbContext, projectId: string): Promise<JobRow | undefined> {
+  return ctx.db.jobs
+    .where("[projectId+createdAt]")
+    .between([projectId, -Infinity], [projectId, Infinity])
+    .last();
+}
+
+/** The oldest job still queued or running: the one the runner continues after a reload. */
+export async function nextRunnableJob(
+  ctx: DbContext,
+  projectId: string,
+): Promise<JobRow | undefined> {
+  const jobs = await ctx.db.jobs
+    .where("[projectId+createdAt]")
+    .between([projectId, -Infinity], [projectId, Infinity])
+    .toArray();
+  return jobs.find((j) => j.state === "queued" || j.state === "running");
+}
+
+export function roundTasks(ctx: DbContext, jobId: string, round: number): Promise<TaskRow[]> {
+  return ctx.db.tasks
+    .where("[jobId+round]")
+    .equals([jobId, round])
+    .toArray()
+    .then((tasks) => tasks.sort((a, b) => a.position - b.position));
+}
+
+export function jobTasks(ctx: DbContext, jobId: string): Promise<TaskRow[]> {
+  return ctx.db.tasks.where("jobId").equals(jobId).toArray();
+}
+
+export async function setJobState(
+  ctx: DbContext,
+  id: string,
+  state: JobRow["state"],
+  pauseReason?: string,
+): Promise<void> {
+  const t = ctx.now();
+  await guardWrite(() =>
+    ctx.db.jobs.update(id, {
+      state,
+      pauseReason,
+      updatedAt: t,
+      ...(state === "done" || state === "cancelled" ? { finishedAt: t } : {}),
+    }),
+  );
+}
+
+/** Marks a task running and counts the attempt, before its result row is created. */
+export async function claimTask(ctx: DbContext, task: TaskRow): Promise<TaskRow> {
+  const claimed: TaskRow = {
+    ...task,
+    state: "running",
+    attempts: task.attempts + 1,
+    updatedAt: ctx.now(),
+  };
+  await guardWrite(() => ctx.db.tasks.put(claimed));
+  return claimed;
+}
+
+/**
+ * Commits a chunk's synthesis in ONE transaction: the result (raw output, usage, link), its
+ * pairs, the task's new state and, when the prompt had demonstrations, `followedByNext` on the
+ * entry they came from. A full disk or a crash leaves all of it or none of it.
+ *
+ * `failed`: the outcome is an engine failure. The partial output is still stored; the task
+ * goes back to the queue while automatic retries remain, else it stays failed with the reason.
+ */
+export async function commitTask(
+  ctx: DbContext,
+  task: TaskRow,
+  result: ResultRow,
+  outcome: SynthesisOutcome,
+  link: EntryLink,
+): Promise<{ task: TaskRow; pairs: PairRow[] }> {
+  const { db } = ctx;
+  return guardWrite(() =>
+    db.transaction("rw", [db.tasks, db.results, db.pairs, db.jobs], async () => {
+      const failed = outcome.error !== undefined && outcome.finishReason !== "abort";
+      const linked: ResultRow = {
+        ...result,
+        link: {
+          ...link,
+          inheritsFromPrevious: link.demonstrations > 0 && outcome.pairs.length > 0,
+        },
+      };
+      const pairs = await finishResult(ctx, linked, outcome);
+      if (link.demonstrations > 0 && link.previousChunkId !== undefined) {
+        await markFollowed(ctx, result.jobId, link.previousChunkId);
+      }
+      const t = ctx.now();
+      let next: TaskRow;
+      if (outcome.finishReason === "abort" && outcome.error === undefined) {
+        // Paused or cancelled by the user: not the chunk's fault, so the attempt is not counted.
+        next = { ...task, state: "queued", attempts: Math.max(0, task.attempts - 1), updatedAt: t };
+      } else if (failed) {
+        const error = {
+          kind: outcome.error?.kind ?? "unknown",
+          message: outcome.error?.message ?? "",
+        };
+        next =
+          task.attempts <= AUTO_RETRIES
+            ? { ...task, state: "queued", error, resultId: result.id, updatedAt: t }
+            : { ...task, state: "failed", error, resultId: result.id, updatedAt: t };
+      } else {
+        next = { ...task, state: "done", resultId: result.id, updatedAt: t };
+        delete next.error;
+      }
+      await db.tasks.put(next);
+      if (result.jobId) await db.jobs.update(result.jobId, { updatedAt: t });
+      return { task: next, pairs };
+    }),
+  );
+}
+
+/** Sets `followedByNext` on the job's finished result for `chunkId`. */
+async function markFollowed(ctx: DbContext, jobId: string | undefined, chunkId: string) {
+  const prior = await ctx.db.results.where("chunkId").equals(chunkId).toArray();
+  const done = prior.filter((r) => r.state === "done" && r.link && r.jobId === jobId);
+  for (const r of done) {
+    if (r.link) await ctx.db.results.update(r.id, { link: { ...r.link, followedByNext: true } });
+  }
+}
+
+/** "Retry failed": failed tasks go back to the queue with fresh attempts, and the job with them. */
+export async function retryFailedTasks(ctx: DbContext, jobId: string): Promise<number> {
+  const { db } = ctx;
+  return guardWrite(() =>
+    db.transaction("rw", db.jobs, db.tasks, async () => {
+      const failed = await db.tasks
+        .where("jobId")
+        .equals(jobId)
+        .filter((t) => t.state === "failed")
+        .toArray();
+      const t = ctx.now();
+      await db.tasks.bulkPut(
+        failed.map((task) => ({ ...task, state: "queued", attempts: 0, updatedAt: t })),
+      );
+      await db.jobs.update(jobId, { state: "queued", pauseReason: undefined, updatedAt: t });
+      return failed.length;
+    }),
+  );
+}
+
+/**
+ * After a reload or crash: work in flight goes back to the queue without counting the attempt,
+ * and jobs that were running are queued to resume. Their interrupted results are superseded
+ * when the chunk is synthesized again (see finishResult), so nothing is duplicated.
+ */
+export async function recoverInterruptedJobs(ctx: DbContext): Promise<number> {
+  const { db } = ctx;
+  return guardWrite(() =>
+    db.transaction("rw", db.jobs, db.tasks, async () => {
+      const t = ctx.now();
+      const running = await db.tasks.where("state").equals("running").toArray();
+      await db.tasks.bulkPut(
+        running.map((task) => ({
+          ...task,
+          state: "queued",
+          attempts: Math.max(0, task.attempts - 1),
+          updatedAt: t,
+        })),
+      );
+      await db.jobs.where("state").equals("running").modify({ state: "queued", updatedAt: t });
+      return running.length;
+    }),
+  );
+}
+
+/** Task counts for a job's progress bar. */
+export interface JobCounts {
+  total: number;
+  done: number;
+  failed: number;
+  running: number;
+  queued: number;
+}
+
+export async function countTasks(ctx: DbContext, jobId: string): Promise<JobCounts> {
+  const counts: JobCounts = { total: 0, done: 0, failed: 0, running: 0, queued: 0 };
+  await ctx.db.tasks
+    .where("jobId")
+    .equals(jobId)
+    .each((t) => {
+      counts.total++;
+      counts[t.state]++;
+    });
+  return counts;
+}

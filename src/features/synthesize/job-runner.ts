@@ -1,0 +1,232 @@
+import { chunkOptionsFor } from "../../core/job-settings";
+import { parseSynthesizerOutput } from "../../core/parse";
+import { completeRound, planRound, roundSlices, type Collection } from "../../core/rounds";
+import { synthesize, type SynthesisOutcome } from "../../core/synthesize";
+import type { Pair } from "../../core/types";
+import {
+  claimTask,
+  commitTask,
+  getJob,
+  nextRunnableJob,
+  roundTasks,
+  setJobState,
+  startResult,
+  type DbContext,
+  type EntryLink,
+  type JobRow,
+  type TaskRow,
+} from "../../db";
+import type { EngineStatus } from "../../stores/engine-store";
+
+export type ReadyEngine = Extract<EngineStatus, { state: "ready" }>;
+
+/** What the runner tells the UI; throttling is the sink's business. */
+export interface RunnerEvents {
+  /** A task started (its document is "current") or finished. */
+  onTask?(event: { job: JobRow; task: TaskRow; phase: "start" | "end"; pairs: number }): void;
+  /** Streamed text of a task in flight. */
+  onText?(task: TaskRow, delta: string, pairs: Pair[] | null): void;
+  /** The job changed state (running, paused with a reason, done, cancelled). */
+  onJob?(job: JobRow): void;
+}
+
+/** This many failures in a row (after retries) pause the job: the engine is likely gone. */
+export const FAILURES_BEFORE_PAUSE = 3;
+
+/**
+ * Runs persisted jobs on the active engine (method spec, section 4): rounds in order, the
+ * chunks of a round N at once (WebLLM: one), each committed in one transaction with its task.
+ * The database is the only state that matters: stopping at any point (pause, reload, crash)
+ * and calling {@link JobRunner.drive} again continues exactly where the queue says.
+ */
+export class JobRunner {
+  private active: Promise<void> | null = null;
+  private controller: AbortController | null = null;
+  private stopAs: "paused" | "cancelled" | null = null;
+
+  constructor(
+    private readonly ctx: DbContext,
+    private readonly engine: () => ReadyEngine | null,
+    private readonly events: RunnerEvents = {},
+  ) {}
+
+  get running(): boolean {
+    return this.active !== null;
+  }
+
+  /** Works through the project's runnable jobs until none is left or it is stopped. */
+  drive(projectId: string): Promise<void> {
+    this.active ??= this.loop(projectId).finally(() => {
+      this.active = null;
+      this.controller = null;
+    });
+    return this.active;
+  }
+
+  /** Stops taking chunks and aborts those in flight; they go back to the queue. */
+  async stop(jobId: string, as: "paused" | "cancelled"): Promise<void> {
+    this.stopAs = as;
+    this.controller?.abort();
+    await this.active;
+    this.stopAs = null;
+    await setJobState(this.ctx, jobId, as);
+    const job = await getJob(this.ctx, jobId);
+    if (job) this.events.onJob?.(job);
+  }
+
+  private async loop(projectId: string): Promise<void> {
+    for (;;) {
+      const job = await nextRunnableJob(this.ctx, projectId);
+      if (!job || this.stopAs) return;
+      const ready = this.engine();
+      if (!ready) return;
+      this.controller = new AbortController();
+      await setJobState(this.ctx, job.id, "running");
+      this.events.onJob?.({ ...job, state: "running" });
+      const outcome = await this.runJob(job, ready, this.controller.signal);
+      if (this.stopAs) return;
+      if (outcome.pauseReason) {
+        await setJobState(this.ctx, job.id, "paused", outcome.pauseReason);
+        const paused = await getJob(this.ctx, job.id);
+        if (paused) this.events.onJob?.(paused);
+        return;
+      }
+      await setJobState(this.ctx, job.id, "done");
+      const done = await getJob(this.ctx, job.id);
+      if (done) this.events.onJob?.(done);
+    }
+  }
+
+  private async runJob(
+    job: JobRow,
+    ready: ReadyEngine,
+    signal: AbortSignal,
+  ): Promise<{ pauseReason?: string }> {
+    const texts = await this.chunkTexts(job.chunkIds);
+    const opts = chunkOptionsFor(job.settings, "words");
+    const planOpts = {
+      maxModelLen: opts.maxModelLen,
+      maxNewTokens: opts.maxNewTokens,
+      budget: opts.budget,
+    };
+    const concurrency = Math.max(
+      1,
+      Math.min(job.settings.concurrency, ready.engine.capabilities.concurrency),
+    );
+    let collections: Collection[] = [];
+    let failuresInARow = 0;
+    for (const slice of roundSlices(job.chunkIds.length, job.settings.rounds)) {
+      const positions = range(slice.start, slice.end);
+      const planned = planRound(
+        collections,
+        positions.map((p) => texts[p] ?? ""),
+        planOpts,
+        positions,
+      );
+      const tasks = await roundTasks(this.ctx, job.id, slice.round);
+      const queue = tasks.filter((t) => t.state === "queued" || t.state === "running");
+      let pauseReason: string | undefined;
+      const work = async (): Promise<void> => {
+        for (let task = queue.shift(); task; task = queue.shift()) {
+          if (signal.aborted || pauseReason) return;
+          const i = task.position - slice.start;
+          const after = await this.runTask(job, task, ready, planned, i, texts, signal);
+          if (after.state === "queued" && !signal.aborted) queue.push(after);
+          if (after.state === "failed" || (after.state === "queued" && after.error)) {
+            failuresInARow++;
+            if (failuresInARow >= FAILURES_BEFORE_PAUSE) {
+              pauseReason = `${failuresInARow} chunks failed in a row (${after.error?.message ?? "unknown error"}). Resume when the engine is back; failed chunks are retried.`;
+            }
+          } else if (after.state === "done") failuresInARow = 0;
+        }
+      };
+      await Promise.all(range(0, concurrency).map(() => work()));
+      if (signal.aborted) return {};
+      if (pauseReason) return { pauseReason };
+      // The next round's demonstrations come from the model's own pairs of this round.
+      const finished = await roundTasks(this.ctx, job.id, slice.round);
+      collections = completeRound(planned, await this.roundPairs(finished));
+    }
+    return {};
+  }
+
+  private async runTask(
+    job: JobRow,
+    task: TaskRow,
+    ready: ReadyEngine,
+    planned: ReturnType<typeof planRound>,
+    i: number,
+    texts: string[],
+    signal: AbortSignal,
+  ): Promise<TaskRow> {
+    const claimed = await claimTask(this.ctx, task);
+    this.events.onTask?.({ job, task: claimed, phase: "start", pairs: 0 });
+    const text = texts[task.position] ?? "";
+    // Approximation models get their own few-shot prompt and cannot take demonstrations.
+    const plannedPrompt = planned.prompts[i] ?? "";
+    const { prompt, stop } = ready.approximation
+      ? ready.promptFor(text)
+      : { prompt: plannedPrompt, stop: undefined };
+    const demonstrations = ready.approximation ? 0 : (planned.demonstrations[i] ?? 0);
+    const previous = planned.collections[i]?.at(-1)?.source;
+    const link: EntryLink = {
+      demonstrations,
+      inheritsFromPrevious: false,
+      followedByNext: false,
+      ...(previous !== undefined ? { previousChunkId: job.chunkIds[previous] } : {}),
+    };
+    const options = {
+      maxTokens: job.settings.maxNewTokens,
+      temperature: job.settings.temperature,
+      ...(stop ? { stop } : {}),
+    };
+    const result = await startResult(this.ctx, {
+      projectId: job.projectId,
+      documentId: task.documentId,
+      chunkId: task.chunkId,
+      jobId: job.id,
+      round: task.round,
+      link,
+      prompt,
+      engineId: ready.engine.id,
+      modelId: ready.engine.modelId,
+      settings: { maxTokens: options.maxTokens, temperature: options.temperature },
+    });
+    const outcome: SynthesisOutcome = await synthesize({
+      engine: ready.engine,
+      prompt,
+      options,
+      signal,
+      now: () => Date.now(),
+      events: {
+        onText: (delta) => this.events.onText?.(claimed, delta, null),
+        onPairs: (pairs) => this.events.onText?.(claimed, "", pairs),
+      },
+    });
+    const { task: after, pairs } = await commitTask(this.ctx, claimed, result, outcome, link);
+    this.events.onTask?.({ job, task: after, phase: "end", pairs: pairs.length });
+    return after;
+  }
+
+  /** The texts of the job's chunks, in job order, read from their documents. */
+  private async chunkTexts(chunkIds: readonly string[]): Promise<string[]> {
+    const { db } = this.ctx;
+    const chunks = await db.chunks.bulkGet([...chunkIds]);
+    const docIds = [...new Set(chunks.flatMap((c) => (c ? [c.documentId] : [])))];
+    const docs = new Map(
+      (await db.documents.bulkGet(docIds)).flatMap((d) => (d ? [[d.id, d]] : [])),
+    );
+    return chunks.map((c) => (c ? (docs.get(c.documentId)?.text.slice(c.start, c.end) ?? "") : ""));
+  }
+
+  /** Each task's pairs as the model wrote them (edits do not change what later rounds saw). */
+  private async roundPairs(tasks: readonly TaskRow[]): Promise<Pair[][]> {
+    const ids = tasks.map((t) => t.resultId ?? "");
+    const results = await this.ctx.db.results.bulkGet(ids);
+    return results.map((r) => (r?.state === "done" ? parseSynthesizerOutput(r.rawOutput) : []));
+  }
+}
+
+function range(start: number, end: number): number[] {
+  return Array.from({ length: Math.max(0, end - start) }, (_, i) => start + i);
+}
