@@ -38,10 +38,12 @@ test("a 500 is retried visibly, then the run succeeds", async ({ page }) => {
 test("a malformed stream gives a clear error and loses nothing", async ({ page }) => {
   const studio = new Studio(page);
   await ready(studio, "Malformed");
-  server.script([{ kind: "malformed" }]);
+  // The queue retries a failed chunk once on its own, so it takes two failures to stop.
+  server.script([{ kind: "malformed" }, { kind: "malformed" }]);
   await studio.synthesizeButton().click();
   const callout = page.getByRole("region", { name: "Synthesis" }).getByRole("alert");
   await expect(callout).toContainText("Synthesis failed");
+  expect(server.requests.filter((r) => r.path.endsWith("/completions"))).toHaveLength(2);
   await expect(callout).toContainText(/malformed|could not be read|not valid/i);
   await expect(page.getByRole("heading", { name: "Malformed" })).toBeVisible();
   // Retry from the error succeeds.
@@ -56,7 +58,8 @@ test("an engine that dies mid-stream keeps the partial output, marked incomplete
   const studio = new Studio(page);
   await ready(studio, "Dropped");
   const cut = OUTPUT.indexOf("<QUE> Where");
-  server.script([{ kind: "drop", output: OUTPUT, afterChars: cut + 10 }]);
+  const drop = { kind: "drop", output: OUTPUT, afterChars: cut + 10 } as const;
+  server.script([drop, drop]);
   await studio.synthesizeButton().click();
   const callout = page.getByRole("region", { name: "Synthesis" }).getByRole("alert");
   await expect(callout).toContainText("Synthesis incomplete");
@@ -73,7 +76,7 @@ test("an engine that dies mid-stream keeps the partial output, marked incomplete
   await expect(page.getByRole("complementary", { name: "Documents" })).toContainText("done");
 });
 
-test("a reload during synthesis keeps the document, saved pairs and partial output", async ({
+test("a reload during synthesis keeps the document and saved pairs, and the run resumes", async ({
   page,
 }) => {
   const studio = new Studio(page);
@@ -89,14 +92,17 @@ test("a reload during synthesis keeps the document, saved pairs and partial outp
   await expect(page.getByLabel("Raw model output")).toContainText("lava cools", {
     timeout: 15_000,
   });
+  server.script([{ kind: "ok", output: OUTPUT }]);
   await page.reload();
 
   await expect(page.getByText(/interrupted by the reload/)).toBeVisible();
   await expect(page.getByRole("heading", { name: "Reloaded" })).toBeVisible();
-  await expect(studio.pairs()).toHaveCount(2);
   await expect(studio.pair(1)).toHaveAttribute("data-status", "accepted");
-  await page.getByText(/Last run incomplete/).click();
-  await expect(page.getByLabel("Last raw output")).toContainText("<QUE> How");
+  // The interrupted run resumes by itself: the first run's 2 pairs plus the new run's 2, and
+  // no leftover from the interrupted attempt.
+  await expect(studio.pairs()).toHaveCount(4);
+  await page.getByText(/Last run finished/).click();
+  await expect(page.getByLabel("Last raw output")).toContainText("Where does the lava cool?");
 });
 
 test("Stop ends the stream and keeps what was written", async ({ page }) => {

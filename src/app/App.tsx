@@ -5,6 +5,7 @@ import { PasteDialog } from "../features/documents/PasteDialog";
 import { ShortcutsOverlay } from "../features/help/ShortcutsOverlay";
 import { ExportPage } from "../features/export/ExportPage";
 import { ModelsPage } from "../features/models/ModelsPage";
+import { useQueueResume } from "../features/synthesize/batch";
 import { useUi } from "../stores/ui-store";
 import { Header } from "./Header";
 import { StudioView } from "./StudioView";
@@ -16,6 +17,7 @@ export function App() {
   useTheme();
   useGlobalShortcuts();
   const { project, error } = useBoot();
+  useQueueResume(project?.id);
   const { view, pasteOpen, setPasteOpen, selectDocument, toasts, dismissToast } = useUi();
 
   if (error) {

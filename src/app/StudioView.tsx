@@ -10,6 +10,7 @@ import { addSampleDocuments } from "../features/documents/add-documents";
 import { FileUploadInput } from "../features/documents/FileUploadInput";
 import { DocumentsSidebar } from "../features/documents/DocumentsSidebar";
 import { Welcome } from "../features/help/Welcome";
+import { BatchPanel } from "../features/synthesize/BatchPanel";
 import { SynthesizePanel } from "../features/synthesize/SynthesizePanel";
 import { attempt, useUi } from "../stores/ui-store";
 
@@ -54,6 +55,7 @@ export function StudioView({ project }: { project: ProjectRow }) {
     <div className="flex min-h-0 flex-1">
       <DocumentsSidebar projectId={project.id} />
       <main className="flex min-w-0 flex-1 flex-col">
+        <BatchPanel projectId={project.id} />
         {doc ? (
           <>
             <DocumentText doc={doc} />

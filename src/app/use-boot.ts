@@ -4,6 +4,7 @@ import {
   CURRENT_PROJECT_KEY,
   ensureDefaultProject,
   getSetting,
+  recoverInterruptedJobs,
   recoverInterruptedResults,
   type ProjectRow,
 } from "../db";
@@ -13,8 +14,8 @@ import { toastError, useUi } from "../stores/ui-store";
 
 /**
  * Start-up: open the project used last (or the default one), turn runs cut off by a reload
- * into "incomplete" ones (their partial output is kept), and reconnect the server engine used
- * last time. The open project then follows the UI store, read live from Dexie.
+ * into "incomplete" ones (their partial output is kept), put the batch queue's work in flight
+ * back in the queue, and reconnect the server engine used last time. The open project then follows the UI store, read live from Dexie.
  */
 export function useBoot(): { project: ProjectRow | null; error: unknown } {
   const [error, setError] = useState<unknown>(null);
@@ -30,12 +31,20 @@ export function useBoot(): { project: ProjectRow | null; error: unknown } {
       const last = await getSetting<string | null>(studio, CURRENT_PROJECT_KEY, null);
       const open = (last && (await studio.db.projects.get(last))) || fallback;
       const recovered = await recoverInterruptedResults(studio);
+      // Batch work in flight goes back to its queue; the runner resumes once an engine is ready.
+      const requeued = await recoverInterruptedJobs(studio);
       if (!live) return;
       useUi.getState().setProject(open.id);
-      if (recovered > 0) {
+      if (requeued > 0) {
         useUi.getState().pushToast({
           tone: "info",
-          message: `${recovered} synthesis run(s) were interrupted by the reload. Their partial output is kept; retry to finish.`,
+          message: `${requeued} chunk(s) in flight were interrupted by the reload; the batch resumes them once an engine is ready.`,
+        });
+      }
+      if (recovered > requeued) {
+        useUi.getState().pushToast({
+          tone: "info",
+          message: `${recovered - requeued} synthesis run(s) were interrupted by the reload. Their partial output is kept; retry to finish.`,
         });
       }
       await restoreActiveEngine().catch((err: unknown) =>

@@ -59,7 +59,7 @@ export class StudioDB extends Dexie {
         results: "id, projectId, documentId, chunkId, state, [documentId+startedAt], jobId",
         pairs: "id, projectId, documentId, chunkId, resultId, [documentId+index], status",
         jobs: "id, projectId, state, [projectId+createdAt]",
-        tasks: "id, jobId, [jobId+round], state, chunkId",
+        tasks: "id, jobId, [jobId+round], [jobId+state], state, chunkId",
       })
       .upgrade(async (tx) => {
         await tx.table<DocumentRow, string>("documents").each(async (d) => {

@@ -9,22 +9,20 @@ import { useSynthesis } from "../../stores/synthesis-store";
 import { toastError, useUi } from "../../stores/ui-store";
 import { synthesizeDisabledReason } from "./disabled-reason";
 import { ResultSummary } from "./ResultSummary";
-import { runSynthesis } from "./run-synthesis";
+import { queueDocument } from "./batch";
 import { useElapsed } from "./use-elapsed";
 
-/** Starts a synthesis for the current document (used by the button and the `s` shortcut). */
+/**
+ * Synthesizes the current document through the batch queue (used by the button and the `s`
+ * shortcut): its pending chunks, or all of them again when every chunk is done.
+ */
 export function startSynthesis(doc: DocumentRow): void {
   const status = useEngine.getState().status;
   const busy = useSynthesis.getState().live !== null;
   if (status.state !== "ready" || synthesizeDisabledReason(status, doc.text, busy)) return;
-  runSynthesis(doc, status)
-    .then((outcome) => {
-      if (outcome.error)
-        toastError(
-          Object.assign(new Error(outcome.error.message), { detail: outcome.error.detail }),
-        );
-    })
-    .catch((err: unknown) => toastError(err, "The result could not be saved"));
+  queueDocument(doc.projectId, doc.id).catch((err: unknown) =>
+    toastError(err, "Could not start the synthesis"),
+  );
 }
 
 export function SynthesizePanel({ doc }: { doc: DocumentRow }) {

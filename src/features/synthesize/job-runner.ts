@@ -1,4 +1,4 @@
-import { chunkOptionsFor } from "../../core/job-settings";
+import type { LengthBudget } from "../../core/budget";
 import { parseSynthesizerOutput } from "../../core/parse";
 import { completeRound, planRound, roundSlices, type Collection } from "../../core/rounds";
 import { synthesize, type SynthesisOutcome } from "../../core/synthesize";
@@ -26,6 +26,8 @@ export interface RunnerEvents {
   onTask?(event: { job: JobRow; task: TaskRow; phase: "start" | "end"; pairs: number }): void;
   /** Streamed text of a task in flight. */
   onText?(task: TaskRow, delta: string, pairs: Pair[] | null): void;
+  /** The engine is retrying a request of this task after a transient failure. */
+  onRetry?(task: TaskRow, info: { attempt: number; reason: string }): void;
   /** The job changed state (running, paused with a reason, done, cancelled). */
   onJob?(job: JobRow): void;
 }
@@ -48,6 +50,9 @@ export class JobRunner {
     private readonly ctx: DbContext,
     private readonly engine: () => ReadyEngine | null,
     private readonly events: RunnerEvents = {},
+    /** How prompts are measured for a job: its tokenizer in "tokens" mode, else words. */
+    private readonly budgetFor: (job: JobRow) => Promise<LengthBudget> = () =>
+      Promise.resolve("words"),
   ) {}
 
   get running(): boolean {
@@ -83,7 +88,13 @@ export class JobRunner {
       this.controller = new AbortController();
       await setJobState(this.ctx, job.id, "running");
       this.events.onJob?.({ ...job, state: "running" });
-      const outcome = await this.runJob(job, ready, this.controller.signal);
+      let outcome: { pauseReason?: string };
+      try {
+        outcome = await this.runJob(job, ready, this.controller.signal);
+      } catch (err) {
+        // A full disk or a missing tokenizer stops the run; what was committed stays.
+        outcome = { pauseReason: err instanceof Error ? err.message : String(err) };
+      }
       if (this.stopAs) return;
       if (outcome.pauseReason) {
         await setJobState(this.ctx, job.id, "paused", outcome.pauseReason);
@@ -103,11 +114,10 @@ export class JobRunner {
     signal: AbortSignal,
   ): Promise<{ pauseReason?: string }> {
     const texts = await this.chunkTexts(job.chunkIds);
-    const opts = chunkOptionsFor(job.settings, "words");
     const planOpts = {
-      maxModelLen: opts.maxModelLen,
-      maxNewTokens: opts.maxNewTokens,
-      budget: opts.budget,
+      maxModelLen: job.settings.maxModelLen,
+      maxNewTokens: job.settings.maxNewTokens,
+      budget: await this.budgetFor(job),
     };
     const concurrency = Math.max(
       1,
@@ -201,6 +211,7 @@ export class JobRunner {
       events: {
         onText: (delta) => this.events.onText?.(claimed, delta, null),
         onPairs: (pairs) => this.events.onText?.(claimed, "", pairs),
+        onRetry: (info) => this.events.onRetry?.(claimed, info),
       },
     });
     const { task: after, pairs } = await commitTask(this.ctx, claimed, result, outcome, link);

@@ -1,0 +1,156 @@
+import { useLiveQuery } from "dexie-react-hooks";
+import { useState } from "react";
+import { Button } from "../../components/Button";
+import { ProgressBar } from "../../components/ProgressBar";
+import { countTasks, latestJob, pendingChunks, readJobSettings, type JobRow } from "../../db";
+import { studio } from "../../db/studio";
+import { useEngine } from "../../stores/engine-store";
+import { useJobLive } from "../../stores/job-store";
+import { attempt } from "../../stores/ui-store";
+import { cancelBatch, pauseBatch, queuePending, resumeJob } from "./batch";
+import { formatDuration, settingsSummary } from "./batch-format";
+import { JobSettingsDialog } from "./JobSettingsDialog";
+import { useElapsed } from "./use-elapsed";
+
+/**
+ * The batch bar above the document: the settings a run will use, "Synthesize all pending", and
+ * while a run is going its progress, speed, time left and controls. Counts come from Dexie, so
+ * they are right after a reload; speed and the current document come from this tab's runner.
+ */
+export function BatchPanel({ projectId }: { projectId: string }) {
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const settings = useLiveQuery(() => readJobSettings(studio, projectId), [projectId]);
+  const job = useLiveQuery(() => latestJob(studio, projectId), [projectId]);
+  const counts = useLiveQuery(
+    () => (job ? countTasks(studio, job.id) : undefined),
+    [job?.id, job?.updatedAt],
+  );
+  const active =
+    job && (job.state === "running" || job.state === "queued" || job.state === "paused");
+  const pending = useLiveQuery(
+    () => (active ? undefined : pendingChunks(studio, projectId).then((c) => c.length)),
+    [projectId, active, job?.updatedAt],
+  );
+  const engineReady = useEngine((s) => s.status.state === "ready");
+
+  return (
+    <section
+      aria-label="Batch queue"
+      className="border-b border-neutral-200 px-4 py-2 dark:border-neutral-800"
+    >
+      <div className="flex flex-wrap items-center gap-2 text-xs">
+        {!active && (
+          <Button
+            size="sm"
+            variant="primary"
+            disabled={!engineReady || !pending}
+            title={
+              engineReady ? undefined : "Load a model or connect a server first (Models page)."
+            }
+            onClick={() =>
+              attempt(
+                () => queuePending(projectId).then(() => undefined),
+                "Could not start the batch",
+              )
+            }
+          >
+            Synthesize all pending{pending ? ` (${pending.toLocaleString()} chunks)` : ""}
+          </Button>
+        )}
+        {settings && (
+          <span className="text-neutral-600 dark:text-neutral-400" data-testid="job-settings">
+            {settingsSummary(settings)}
+          </span>
+        )}
+        <Button size="sm" onClick={() => setSettingsOpen(true)}>
+          Settings
+        </Button>
+        {!active && pending === 0 && job?.state === "done" && (
+          <span className="text-neutral-500">Every chunk is synthesized.</span>
+        )}
+      </div>
+      {job && counts && counts.total > 0 && (active || counts.failed > 0) && (
+        <JobProgress job={job} counts={counts} />
+      )}
+      <JobSettingsDialog
+        projectId={projectId}
+        open={settingsOpen}
+        onClose={() => setSettingsOpen(false)}
+      />
+    </section>
+  );
+}
+
+function JobProgress({
+  job,
+  counts,
+}: {
+  job: JobRow;
+  counts: Awaited<ReturnType<typeof countTasks>>;
+}) {
+  const live = useJobLive((s) => (s.live?.jobId === job.id ? s.live : null));
+  const current = useLiveQuery(
+    () => (live?.currentDocumentId ? studio.db.documents.get(live.currentDocumentId) : undefined),
+    [live?.currentDocumentId],
+  );
+  const finished = counts.done + counts.failed;
+  const remaining = counts.total - finished;
+  const elapsed = useElapsed(live?.startedAt ?? null);
+  const rate = live && elapsed > 0 ? live.finishedHere / elapsed : 0;
+  const eta = rate > 0 ? remaining / rate : null;
+  const parts = [
+    `${finished.toLocaleString()} / ${counts.total.toLocaleString()} chunks`,
+    live ? `${live.pairs.toLocaleString()} pairs this run` : null,
+    live && elapsed > 1 ? `${(live.tokens / elapsed).toFixed(1)} tokens/s` : null,
+    eta !== null && remaining > 0 ? `${formatDuration(eta)} left` : null,
+    counts.failed > 0 ? `${counts.failed} failed` : null,
+  ].filter(Boolean);
+  const rounds = job.settings.rounds;
+  return (
+    <div className="mt-2 flex flex-wrap items-center gap-3" data-testid="job-progress">
+      <div className="min-w-64 flex-1">
+        <ProgressBar
+          value={counts.total ? finished / counts.total : null}
+          label={
+            job.state === "paused"
+              ? `Paused${job.pauseReason ? `: ${job.pauseReason}` : ""}`
+              : job.state === "running"
+                ? `Synthesizing${current ? ` “${current.title}”` : ""}${rounds > 1 ? ` · ${rounds} rounds` : ""}`
+                : job.state === "queued"
+                  ? "Queued: waits for an engine"
+                  : `Finished with ${counts.failed} failed chunk(s)`
+          }
+          detail={parts.join(" · ")}
+        />
+      </div>
+      {job.state === "running" && (
+        <Button size="sm" onClick={() => attempt(pauseBatch, "Could not pause")}>
+          Pause
+        </Button>
+      )}
+      {(job.state === "paused" || job.state === "queued") && (
+        <Button
+          size="sm"
+          variant="primary"
+          onClick={() => attempt(() => resumeJob(job), "Could not resume")}
+        >
+          Resume
+        </Button>
+      )}
+      {job.state === "done" && counts.failed > 0 && (
+        <Button
+          size="sm"
+          variant="primary"
+          onClick={() => attempt(() => resumeJob(job), "Could not retry")}
+        >
+          Retry failed
+        </Button>
+      )}
+      {job.state !== "done" && job.state !== "cancelled" && (
+        <Button size="sm" variant="danger" onClick={() => attempt(cancelBatch, "Could not cancel")}>
+          Cancel
+        </Button>
+      )}
+    </div>
+  );
+}
