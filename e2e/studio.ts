@@ -47,6 +47,52 @@ export class Studio {
     return this.page.getByRole("listitem", { name: `Pair ${n}`, exact: true });
   }
 
+  batch() {
+    return this.page.getByRole("region", { name: "Batch queue" });
+  }
+
+  /** Opens the synthesis settings, sets the given number fields, and saves. */
+  async setJobSettings(values: Record<string, string>): Promise<void> {
+    await this.batch().getByRole("button", { name: "Settings" }).click();
+    const form = this.page.getByRole("form", { name: "Synthesis settings" });
+    for (const [label, value] of Object.entries(values)) {
+      await form.getByLabel(label, { exact: true }).fill(value);
+    }
+    await form.getByRole("button", { name: "Save" }).click();
+    await expect(form).toBeHidden();
+  }
+
+  /**
+   * Counts stored rows straight from IndexedDB, as the studio left them: results per chunk and
+   * pairs. Read-only; it opens the database without a version so it never upgrades it.
+   */
+  async storedCounts(): Promise<{ chunks: number; pairs: number; resultsPerChunk: number[] }> {
+    return this.page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open("ipt-studio");
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error ?? new Error("open failed"));
+      });
+      const all = <T>(table: string) =>
+        new Promise<T[]>((resolve, reject) => {
+          const req = db.transaction(table).objectStore(table).getAll();
+          req.onsuccess = () => resolve(req.result as T[]);
+          req.onerror = () => reject(req.error ?? new Error("read failed"));
+        });
+      const chunks = await all<{ id: string }>("chunks");
+      const results = await all<{ chunkId: string }>("results");
+      const pairs = await all<unknown>("pairs");
+      db.close();
+      const perChunk = new Map(chunks.map((c) => [c.id, 0]));
+      for (const r of results) perChunk.set(r.chunkId, (perChunk.get(r.chunkId) ?? 0) + 1);
+      return {
+        chunks: chunks.length,
+        pairs: pairs.length,
+        resultsPerChunk: [...perChunk.values()],
+      };
+    });
+  }
+
   synthesizeButton() {
     return this.page
       .getByRole("region", { name: "Synthesis" })

@@ -96,9 +96,11 @@ function SettingsForm({
     >
       <div className="grid grid-cols-2 gap-3">
         {numberFields.map((f) => (
-          <label key={f.key} className="flex flex-col gap-1 text-sm">
-            {f.label}
+          <div key={f.key} className="flex flex-col gap-1 text-sm">
+            <label htmlFor={`job-${f.key}`}>{f.label}</label>
             <input
+              id={`job-${f.key}`}
+              aria-describedby={`job-${f.key}-hint`}
               className={field}
               type="number"
               step={f.step ?? "1"}
@@ -106,8 +108,10 @@ function SettingsForm({
               value={String(draft[f.key])}
               onChange={(e) => setDraft({ ...draft, [f.key]: Number(e.target.value) })}
             />
-            <span className="text-xs text-neutral-500">{f.hint}</span>
-          </label>
+            <span id={`job-${f.key}-hint`} className="text-xs text-neutral-500">
+              {f.hint}
+            </span>
+          </div>
         ))}
       </div>
       <fieldset className="flex flex-col gap-1 text-sm">
