@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { FIXTURE_MODEL, startFixtureServer, type FixtureServer } from "./fixture-server";
 import { Studio } from "./studio";
 
@@ -21,7 +21,7 @@ test.afterEach(async () => {
   await server.close();
 });
 
-async function setUp(page: import("@playwright/test").Page, docs = DOCS): Promise<Studio> {
+async function setUp(page: Page, docs = DOCS): Promise<Studio> {
   const studio = new Studio(page);
   await studio.open();
   for (const [i, text] of docs.entries()) await studio.pasteDocument(text, `Rock ${i + 1}`);
