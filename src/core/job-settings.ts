@@ -34,16 +34,18 @@ export function jobSettingsProblem(s: JobSettings): string | null {
 }
 
 /**
- * How documents are chunked for these settings. With more than one round, half of the prompt
- * budget is kept free so that a demonstration (a previous chunk and its pairs) can fit in
- * front of a chunk; the planner still drops demonstrations that do not fit.
+ * How documents are chunked for these settings. With M rounds a prompt can carry up to M - 1
+ * demonstrations, each a previous chunk plus its pairs (at most `maxNewTokens` of output), so
+ * chunks are cut to `(limit - (M - 1) × maxNewTokens) / M` to leave them room; the planner
+ * still drops demonstrations that do not fit. One round uses the whole limit.
  */
 export function chunkOptionsFor(s: JobSettings, budget: LengthBudget): ChunkOptions {
   const limit = s.maxModelLen - s.maxNewTokens;
+  const perChunk = Math.floor((limit - (s.rounds - 1) * s.maxNewTokens) / s.rounds);
   return {
     maxModelLen: s.maxModelLen,
     maxNewTokens: s.maxNewTokens,
-    reserveTokens: s.rounds > 1 ? Math.floor(limit / 2) : 0,
+    reserveTokens: Math.max(0, limit - Math.max(perChunk, 0)),
     budget,
   };
 }

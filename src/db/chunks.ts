@@ -109,3 +109,67 @@ export function listChunks(ctx: DbContext, documentId: string): Promise<ChunkRow
 /** The text of a chunk: chunks store offsets into their document, never a copy. */
 export const chunkText = (doc: Pick<DocumentRow, "text">, chunk: Pick<ChunkRow, "start" | "end">) =>
   doc.text.slice(chunk.start, chunk.end);
+
+/**
+ * Re-cuts the chunks of a project's documents after the chunk budget changed. Only documents
+ * nothing was synthesized from are touched (no result, no pair, not queued in an active job):
+ * chunk ids are what results, pairs and links point at. Works in batches of documents, one
+ * transaction each, and yields between them so a big project never freezes the page.
+ */
+export async function rechunkUnsynthesized(
+  ctx: DbContext,
+  projectId: string,
+  cut: (text: string) => NewChunkedDocument["chunks"],
+  budgetMode: ChunkRow["budgetMode"],
+  batchSize = 100,
+): Promise<{ rechunked: number; kept: number; chunks: number }> {
+  const { db } = ctx;
+  const ids = await db.documents
+    .where("[projectId+createdAt]")
+    .between([projectId, -Infinity], [projectId, Infinity])
+    .primaryKeys();
+  const used = new Set<string>();
+  await db.results
+    .where("projectId")
+    .equals(projectId)
+    .each((r) => void used.add(r.documentId));
+  await db.pairs
+    .where("projectId")
+    .equals(projectId)
+    .each((p) => void used.add(p.documentId));
+  const active = await db.jobs
+    .where("projectId")
+    .equals(projectId)
+    .filter((j) => j.state === "queued" || j.state === "running" || j.state === "paused")
+    .primaryKeys();
+  for (const jobId of active) {
+    await db.tasks
+      .where("jobId")
+      .equals(jobId)
+      .each((t) => void used.add(t.documentId));
+  }
+  const free = ids.filter((id) => !used.has(id));
+  let chunks = 0;
+  for (let i = 0; i < free.length; i += batchSize) {
+    const batch = free.slice(i, i + batchSize);
+    chunks += await guardWrite(() =>
+      db.transaction("rw", db.documents, db.chunks, async () => {
+        let n = 0;
+        for (const doc of await db.documents.bulkGet(batch)) {
+          if (!doc) continue;
+          const old = await db.chunks
+            .where("[documentId+index]")
+            .between([doc.id, -Infinity], [doc.id, Infinity])
+            .primaryKeys();
+          const rows = chunkRows(ctx, doc, cut(doc.text), budgetMode);
+          await db.chunks.bulkDelete(old);
+          await db.chunks.bulkAdd(rows);
+          n += rows.length;
+        }
+        return n;
+      }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  return { rechunked: free.length, kept: ids.length - free.length, chunks };
+}

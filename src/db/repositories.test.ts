@@ -2,7 +2,7 @@ import "fake-indexeddb/auto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { SynthesisOutcome } from "../core/synthesize";
 import type { DbContext } from "./context";
-import { listChunks } from "./chunks";
+import { listChunks, rechunkUnsynthesized } from "./chunks";
 import { createDocument, deleteDocument, listDocuments, restoreDocument } from "./documents";
 import { readProjectForExport } from "./export";
 import { addManualPair, listPairs, updatePair } from "./pairs";
@@ -269,5 +269,39 @@ describe("import", () => {
     ).toEqual([["What do cells do?", "pending", "model"]]);
     expect((await latestResult(ctx, docs[1]?.id ?? ""))?.state).toBe("failed");
     expect((await latestResult(ctx, docs[1]?.id ?? ""))?.error?.message).toBe("HTTP 503");
+  });
+});
+
+describe("rechunkUnsynthesized", () => {
+  it("re-cuts documents nothing was synthesized from, and keeps the others' chunk ids", async () => {
+    const { project, doc, start } = await setup();
+    const fresh = await createDocument(ctx, {
+      projectId: project.id,
+      title: "Fresh",
+      text: "One two three. Four five six.",
+      source: { kind: "paste" },
+    });
+    await start();
+    const usedChunks = await listChunks(ctx, doc.id);
+    const outcome = await rechunkUnsynthesized(
+      ctx,
+      project.id,
+      (text) => {
+        const cut = text.indexOf(" Four");
+        return [
+          { start: 0, end: cut, tokens: 1 },
+          { start: cut + 1, end: text.length, tokens: 1 },
+        ];
+      },
+      "words",
+    );
+    expect(outcome).toEqual({ rechunked: 1, kept: 1, chunks: 2 });
+    expect(await listChunks(ctx, doc.id)).toEqual(usedChunks);
+    const cut = await listChunks(ctx, fresh.id);
+    expect(cut.map((c) => fresh.text.slice(c.start, c.end))).toEqual([
+      "One two three.",
+      "Four five six.",
+    ]);
+    expect(cut.map((c) => c.index)).toEqual([0, 1]);
   });
 });

@@ -2,16 +2,19 @@ import { useLiveQuery } from "dexie-react-hooks";
 import { useState } from "react";
 import { Button } from "../../components/Button";
 import { Dialog } from "../../components/Dialog";
-import { DEFAULT_JOB_SETTINGS, jobSettingsProblem } from "../../core/job-settings";
+import { chunkText } from "../../core/chunk";
+import { DEFAULT_JOB_SETTINGS, chunkOptionsFor, jobSettingsProblem } from "../../core/job-settings";
+import { tokenCounterFromJson } from "../../lib/token-counter";
 import {
   readJobSettings,
   readTokenizer,
+  rechunkUnsynthesized,
   saveJobSettings,
   saveTokenizer,
   type JobSettings,
 } from "../../db";
 import { studio } from "../../db/studio";
-import { attempt } from "../../stores/ui-store";
+import { attempt, useUi } from "../../stores/ui-store";
 
 const field =
   "rounded-md border border-neutral-300 bg-white px-2 py-1 text-sm dark:border-neutral-700 dark:bg-neutral-950";
@@ -44,6 +47,33 @@ const numberFields: { key: keyof JobSettings; label: string; hint: string; step?
     hint: "For a server; WebLLM always runs one at a time.",
   },
 ];
+
+/** Whether documents must be cut again: the chunk budget depends on these settings. */
+const changesChunks = (a: JobSettings, b: JobSettings) =>
+  a.maxModelLen !== b.maxModelLen ||
+  a.maxNewTokens !== b.maxNewTokens ||
+  a.budgetMode !== b.budgetMode ||
+  a.rounds > 1 !== b.rounds > 1;
+
+async function rechunk(projectId: string, settings: JobSettings): Promise<void> {
+  const tokenizer =
+    settings.budgetMode === "tokens" ? await readTokenizer(studio, projectId) : null;
+  const budget = tokenizer ? await tokenCounterFromJson(tokenizer.json) : "words";
+  const options = chunkOptionsFor(settings, budget);
+  const { rechunked, kept, chunks } = await rechunkUnsynthesized(
+    studio,
+    projectId,
+    (text) => chunkText(text, options),
+    tokenizer ? "tokens" : "words",
+  );
+  if (rechunked + kept === 0) return;
+  useUi.getState().pushToast({
+    tone: "info",
+    message:
+      `Re-cut ${rechunked} document(s) into ${chunks} chunk(s) for the new budget.` +
+      (kept > 0 ? ` ${kept} document(s) with results keep their chunks.` : ""),
+  });
+}
 
 /** The settings every batch uses, shown and validated before a run. */
 export function JobSettingsDialog({
@@ -91,6 +121,7 @@ function SettingsForm({
         attempt(async () => {
           await saveJobSettings(studio, projectId, draft);
           onClose();
+          if (changesChunks(initial, draft)) await rechunk(projectId, draft);
         }, "Could not save the settings");
       }}
     >
@@ -149,7 +180,6 @@ function SettingsForm({
                 attempt(async () => {
                   const json = await file.arrayBuffer();
                   // Fail now, not mid-run, when the file is not a tokenizer.
-                  const { tokenCounterFromJson } = await import("../../lib/token-counter");
                   await tokenCounterFromJson(json);
                   await saveTokenizer(studio, projectId, { name: file.name, json });
                 }, `${file.name} is not a tokenizer.json the tokenizer library can read`);
@@ -159,9 +189,9 @@ function SettingsForm({
         </div>
       </fieldset>
       <p className="text-xs text-neutral-500">
-        Documents are cut into chunks that fit the context length minus the new tokens (half of that
-        with more than one round, so a demonstration fits in front). New settings apply to runs
-        started after saving and to documents added after saving.
+        Documents are cut into chunks that fit the context length minus the new tokens; with more
+        rounds, smaller, so earlier chunks and their pairs fit in front as demonstrations. Saving
+        re-cuts the documents nothing was synthesized from; runs started later use the new settings.
       </p>
       {problem && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">
