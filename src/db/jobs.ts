@@ -1,7 +1,7 @@
 import { roundSlices } from "../core/rounds";
 import type { SynthesisOutcome } from "../core/synthesize";
 import type { DbContext } from "./context";
-import { finishResult } from "./results";
+import { finishResult, startResult, type StartResult } from "./results";
 import type {
   ChunkRow,
   EntryLink,
@@ -177,16 +177,28 @@ export async function setJobState(
   );
 }
 
-/** Marks a task running and counts the attempt, before its result row is created. */
-export async function claimTask(ctx: DbContext, task: TaskRow): Promise<TaskRow> {
+/**
+ * Marks a task running, counts the attempt, and records its result as running, in ONE
+ * transaction: a reload after this point finds both and puts the task back in the queue.
+ */
+export async function claimTask(
+  ctx: DbContext,
+  task: TaskRow,
+  start: StartResult,
+): Promise<{ task: TaskRow; result: ResultRow }> {
+  const { db } = ctx;
   const claimed: TaskRow = {
     ...task,
     state: "running",
     attempts: task.attempts + 1,
     updatedAt: ctx.now(),
   };
-  await guardWrite(() => ctx.db.tasks.put(claimed));
-  return claimed;
+  return guardWrite(() =>
+    db.transaction("rw", db.tasks, db.results, async () => {
+      await db.tasks.put(claimed);
+      return { task: claimed, result: await startResult(ctx, start) };
+    }),
+  );
 }
 
 /**
@@ -206,7 +218,7 @@ export async function commitTask(
 ): Promise<{ task: TaskRow; pairs: PairRow[] }> {
   const { db } = ctx;
   return guardWrite(() =>
-    db.transaction("rw", [db.tasks, db.results, db.pairs, db.jobs], async () => {
+    db.transaction("rw", db.tasks, db.results, db.pairs, async () => {
       const failed = outcome.error !== undefined && outcome.finishReason !== "abort";
       const linked: ResultRow = {
         ...result,
@@ -238,7 +250,6 @@ export async function commitTask(
         delete next.error;
       }
       await db.tasks.put(next);
-      if (result.jobId) await db.jobs.update(result.jobId, { updatedAt: t });
       return { task: next, pairs };
     }),
   );

@@ -81,11 +81,13 @@ export async function finishResult(
       const replaceable = existing.filter(
         (p) => p.resultId !== undefined && superseded.has(p.resultId) && isUntouched(p),
       );
-      await db.pairs.bulkDelete(replaceable.map((p) => p.id));
+      // Skipping empty deletes matters: the batch queue commits here once per chunk.
+      if (replaceable.length > 0) await db.pairs.bulkDelete(replaceable.map((p) => p.id));
       const replacedIds = new Set(replaceable.map((p) => p.id));
       const kept = existing.filter((p) => !replacedIds.has(p.id));
       const stillOwning = new Set(kept.map((p) => p.resultId));
-      await db.results.bulkDelete([...superseded].filter((id) => !stillOwning.has(id)));
+      const orphaned = [...superseded].filter((id) => !stillOwning.has(id));
+      if (orphaned.length > 0) await db.results.bulkDelete(orphaned);
       const firstIndex = await nextPairIndex(ctx, result.documentId);
       const pairs = modelPairRows(ctx, result, outcome.pairs, firstIndex, t);
       await db.pairs.bulkAdd(pairs);

@@ -10,7 +10,6 @@ import {
   nextRunnableJob,
   roundTasks,
   setJobState,
-  startResult,
   type DbContext,
   type EntryLink,
   type JobRow,
@@ -169,8 +168,6 @@ export class JobRunner {
     texts: string[],
     signal: AbortSignal,
   ): Promise<TaskRow> {
-    const claimed = await claimTask(this.ctx, task);
-    this.events.onTask?.({ job, task: claimed, phase: "start", pairs: 0 });
     const text = texts[task.position] ?? "";
     // Approximation models get their own few-shot prompt and cannot take demonstrations.
     const plannedPrompt = planned.prompts[i] ?? "";
@@ -190,7 +187,7 @@ export class JobRunner {
       temperature: job.settings.temperature,
       ...(stop ? { stop } : {}),
     };
-    const result = await startResult(this.ctx, {
+    const { task: claimed, result } = await claimTask(this.ctx, task, {
       projectId: job.projectId,
       documentId: task.documentId,
       chunkId: task.chunkId,
@@ -202,6 +199,7 @@ export class JobRunner {
       modelId: ready.engine.modelId,
       settings: { maxTokens: options.maxTokens, temperature: options.temperature },
     });
+    this.events.onTask?.({ job, task: claimed, phase: "start", pairs: 0 });
     const outcome: SynthesisOutcome = await synthesize({
       engine: ready.engine,
       prompt,
