@@ -113,3 +113,14 @@ test("two rounds: the second round's prompts carry the first round's demonstrati
     "synthesized with 1 demonstration",
   );
 });
+
+test("an output with no parsable pair is kept and flagged, never dropped", async ({ page }) => {
+  const studio = await setUp(page, DOCS.slice(0, 1));
+  server.script([{ kind: "ok", output: "Sorry, I have no questions about this text." }]);
+  await studio.synthesizeButton().click();
+  const flag = page.getByTestId("no-pairs");
+  await expect(flag).toContainText("No parsable pair in the output");
+  await flag.click();
+  await expect(flag).toContainText("Sorry, I have no questions about this text.");
+  expect((await studio.storedCounts()).resultsPerChunk).toEqual([1]);
+});

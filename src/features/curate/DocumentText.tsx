@@ -2,13 +2,26 @@ import { useLiveQuery } from "dexie-react-hooks";
 import { listChunks, type ChunkRow, type DocumentRow, type ResultRow } from "../../db";
 import { studio } from "../../db/studio";
 
-/** The latest result of each chunk of a document. */
-async function latestByChunk(documentId: string): Promise<Map<string, ResultRow>> {
+interface ChunkState {
+  result: ResultRow;
+  /** Pairs the result produced that are still stored. */
+  pairs: number;
+}
+
+/** The latest result of each chunk of a document, with how many pairs it left. */
+async function latestByChunk(documentId: string): Promise<Map<string, ChunkState>> {
   const results = await studio.db.results
     .where("[documentId+startedAt]")
     .between([documentId, -Infinity], [documentId, Infinity])
     .toArray();
-  return new Map(results.map((r) => [r.chunkId, r]));
+  const pairs = new Map<string, number>();
+  await studio.db.pairs
+    .where("[documentId+index]")
+    .between([documentId, -Infinity], [documentId, Infinity])
+    .each((p) => {
+      if (p.resultId) pairs.set(p.resultId, (pairs.get(p.resultId) ?? 0) + 1);
+    });
+  return new Map(results.map((r) => [r.chunkId, { result: r, pairs: pairs.get(r.id) ?? 0 }]));
 }
 
 /**
@@ -35,8 +48,8 @@ export function DocumentText({ doc }: { doc: DocumentRow }) {
               key={c.id}
               doc={doc}
               chunk={c}
-              result={results?.get(c.id)}
-              showHeader={many || results?.get(c.id)?.link !== undefined}
+              state={results?.get(c.id)}
+              showHeader={many || results?.get(c.id)?.result.link !== undefined}
             />
           ))
         ) : (
@@ -50,14 +63,17 @@ export function DocumentText({ doc }: { doc: DocumentRow }) {
 function ChunkView({
   doc,
   chunk,
-  result,
+  state,
   showHeader,
 }: {
   doc: DocumentRow;
   chunk: ChunkRow;
-  result: ResultRow | undefined;
+  state: ChunkState | undefined;
   showHeader: boolean;
 }) {
+  const result = state?.result;
+  // Kept on purpose and flagged: the model answered, but nothing in it parsed as a pair.
+  const unparsed = result?.state === "done" && state?.pairs === 0 && result.rawOutput !== "";
   const unit = chunk.budgetMode === "tokens" ? "tokens" : "tokens (words estimate)";
   const demos = result?.link?.demonstrations ?? 0;
   return (
@@ -73,6 +89,19 @@ function ChunkView({
           {result ? ` · ${result.state === "done" ? "synthesized" : result.state}` : " · pending"}
           {demos > 0 ? ` · synthesized with ${demos} demonstration${demos === 1 ? "" : "s"}` : ""}
         </p>
+      )}
+      {showHeader && unparsed && (
+        <details className="mb-1 text-xs text-amber-800 dark:text-amber-300" data-testid="no-pairs">
+          <summary className="cursor-pointer">
+            No parsable pair in the output; the raw output is kept
+          </summary>
+          <pre className="mt-1 whitespace-pre-wrap rounded bg-neutral-100 p-2 font-mono text-neutral-800 dark:bg-neutral-900 dark:text-neutral-200">
+            {result.rawOutput}
+          </pre>
+        </details>
+      )}
+      {showHeader && result?.error && result.state !== "done" && (
+        <p className="mb-1 text-xs text-red-700 dark:text-red-400">{result.error.message}</p>
       )}
       <div className="whitespace-pre-wrap">{doc.text.slice(chunk.start, chunk.end)}</div>
     </section>
