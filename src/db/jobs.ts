@@ -1,3 +1,4 @@
+import { Dexie } from "dexie";
 import { roundSlices } from "../core/rounds";
 import type { SynthesisOutcome } from "../core/synthesize";
 import type { DbContext } from "./context";
@@ -122,6 +123,39 @@ export async function pendingChunks(
           (order.get(a.documentId) ?? 0) - (order.get(b.documentId) ?? 0) || a.index - b.index,
       );
   });
+}
+
+/**
+ * How many chunks {@link pendingChunks} would queue, read from index keys only (no row is
+ * loaded), so the batch bar can keep it live on a 10,000-document project.
+ */
+export async function countPendingChunks(ctx: DbContext, projectId: string): Promise<number> {
+  const { db } = ctx;
+  return db.transaction("r", [db.chunks, db.results, db.jobs, db.tasks], async () => {
+    const chunkIds = await db.chunks.where("projectId").equals(projectId).primaryKeys();
+    const taken = new Set<string>();
+    const done = await db.results
+      .where("[projectId+state+chunkId]")
+      .between([projectId, "done", Dexie.minKey], [projectId, "done", Dexie.maxKey])
+      .keys();
+    for (const k of done) taken.add(thirdPart(k));
+    const jobs = await db.jobs.where("projectId").equals(projectId).toArray();
+    for (const job of jobs.filter((j) => ACTIVE.includes(j.state))) {
+      for (const state of ["queued", "running", "failed"] as const) {
+        const keys = await db.tasks
+          .where("[jobId+state+chunkId]")
+          .between([job.id, state, Dexie.minKey], [job.id, state, Dexie.maxKey])
+          .keys();
+        for (const k of keys) taken.add(thirdPart(k));
+      }
+    }
+    return chunkIds.filter((id) => !taken.has(id)).length;
+  });
+}
+
+/** The chunk id in a compound index key `[…, …, chunkId]`. */
+function thirdPart(key: unknown): string {
+  return Array.isArray(key) ? String(key[2]) : "";
 }
 
 export function getJob(ctx: DbContext, id: string): Promise<JobRow | undefined> {

@@ -56,10 +56,11 @@ export class StudioDB extends Dexie {
       .stores({
         documents: "id, projectId, [projectId+createdAt], [projectId+contentHash]",
         chunks: "id, projectId, [documentId+index]",
-        results: "id, projectId, documentId, chunkId, state, [documentId+startedAt], jobId",
+        results:
+          "id, projectId, documentId, chunkId, state, [documentId+startedAt], jobId, [projectId+state+chunkId]",
         pairs: "id, projectId, documentId, chunkId, resultId, [documentId+index], status",
         jobs: "id, projectId, state, [projectId+createdAt]",
-        tasks: "id, jobId, [jobId+round], [jobId+state], state, chunkId",
+        tasks: "id, jobId, [jobId+round], [jobId+state], [jobId+state+chunkId], state, chunkId",
       })
       .upgrade(async (tx) => {
         await tx.table<DocumentRow, string>("documents").each(async (d) => {

@@ -2,7 +2,7 @@ import { useLiveQuery } from "dexie-react-hooks";
 import { useState } from "react";
 import { Button } from "../../components/Button";
 import { ProgressBar } from "../../components/ProgressBar";
-import { countTasks, latestJob, pendingChunks, readJobSettings, type JobRow } from "../../db";
+import { countPendingChunks, countTasks, latestJob, readJobSettings, type JobRow } from "../../db";
 import { studio } from "../../db/studio";
 import { useEngine } from "../../stores/engine-store";
 import { useJobLive } from "../../stores/job-store";
@@ -28,7 +28,7 @@ export function BatchPanel({ projectId }: { projectId: string }) {
   const active =
     job && (job.state === "running" || job.state === "queued" || job.state === "paused");
   const pending = useLiveQuery(
-    () => (active ? undefined : pendingChunks(studio, projectId).then((c) => c.length)),
+    () => (active ? undefined : countPendingChunks(studio, projectId)),
     [projectId, active, job?.updatedAt],
   );
   const engineReady = useEngine((s) => s.status.state === "ready");

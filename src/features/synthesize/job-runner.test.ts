@@ -11,6 +11,7 @@ import { readBlock } from "../../core/tags";
 import type { Pair } from "../../core/types";
 import {
   StudioDB,
+  countPendingChunks,
   countTasks,
   createDocument,
   createJob,
@@ -86,6 +87,7 @@ async function project(docs: number, settings: Partial<JobSettings> = {}) {
     });
   }
   const chunks = await pendingChunks(ctx, p.id);
+  expect(await countPendingChunks(ctx, p.id)).toBe(chunks.length);
   const job = await createJob(ctx, {
     projectId: p.id,
     chunks,
@@ -122,6 +124,7 @@ describe("JobRunner", () => {
       new Set(chunks.map((c) => c.id)),
     );
     expect(await pendingChunks(ctx, projectId)).toEqual([]);
+    expect(await countPendingChunks(ctx, projectId)).toBe(0);
   });
 
   it("sends the planner's prompts in two rounds and stores the links", async () => {
