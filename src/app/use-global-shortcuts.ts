@@ -1,10 +1,11 @@
 import { isShortcutKey } from "../lib/keyboard";
 import { useEffect } from "react";
 import { studio } from "../db/studio";
+import { queuePending } from "../features/synthesize/batch";
 import { startSynthesis } from "../features/synthesize/SynthesizePanel";
-import { useUi } from "../stores/ui-store";
+import { attempt, useUi } from "../stores/ui-store";
 
-/** Shortcuts that work anywhere in the studio: ?, n, /, s. Pair keys live with the pairs. */
+/** Shortcuts that work anywhere in the studio: ?, n, /, s, Shift+S. Pair keys live with the pairs. */
 export function useGlobalShortcuts(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -20,6 +21,12 @@ export function useGlobalShortcuts(): void {
         void studio.db.documents
           .get(ui.selectedDocumentId)
           .then((doc) => doc && startSynthesis(doc));
+      } else if (e.key === "S" && ui.projectId && ui.view === "studio") {
+        const projectId = ui.projectId;
+        attempt(async () => {
+          const job = await queuePending(projectId);
+          if (!job) ui.pushToast({ tone: "info", message: "Every chunk is already synthesized." });
+        }, "Could not start the batch");
       } else {
         return;
       }

@@ -8,6 +8,7 @@ export const SHORTCUTS: { keys: string; does: string }[] = [
   { keys: "Esc", does: "Cancel the edit or close a dialog" },
   { keys: "x / Delete", does: "Delete the pair (undo from the notice)" },
   { keys: "s", does: "Synthesize the selected document" },
+  { keys: "Shift+S", does: "Synthesize all pending chunks of the project" },
   { keys: "n", does: "New document from pasted text" },
   { keys: "/", does: "Filter documents" },
   { keys: "?", does: "Show this list" },

@@ -1,6 +1,7 @@
 import { useLiveQuery } from "dexie-react-hooks";
 import { useState } from "react";
 import { Button } from "../../components/Button";
+import { Kbd } from "../../components/Kbd";
 import { ProgressBar } from "../../components/ProgressBar";
 import { countPendingChunks, countTasks, latestJob, readJobSettings, type JobRow } from "../../db";
 import { studio } from "../../db/studio";
@@ -54,7 +55,8 @@ export function BatchPanel({ projectId }: { projectId: string }) {
               )
             }
           >
-            Synthesize all pending{pending ? ` (${pending.toLocaleString()} chunks)` : ""}
+            Synthesize all pending{pending ? ` (${pending.toLocaleString()} chunks)` : ""}{" "}
+            <Kbd>Shift+S</Kbd>
           </Button>
         )}
         {settings && (
