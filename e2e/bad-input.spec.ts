@@ -32,9 +32,15 @@ test("binary, non-UTF-8 and oversized uploads are refused; good files still load
   await page
     .getByLabel("Upload files")
     .setInputFiles([...Object.keys(files).map((n) => join(dir, n)), big]);
-  await expect(page.getByText("image.png looks like a binary file")).toBeVisible();
-  await expect(page.getByText("latin1.txt is not valid UTF-8")).toBeVisible();
-  await expect(page.getByText(/huge\.txt is 51\.0 MB; the limit is 50 MB/)).toBeVisible();
+  await page
+    .getByRole("dialog", { name: "Import files" })
+    .getByRole("button", { name: /^Import/ })
+    .click();
+  const report = page.getByRole("dialog", { name: "Import report" });
+  await expect(report.getByText("image.png looks like a binary file")).toBeVisible();
+  await expect(report.getByText("latin1.txt is not valid UTF-8")).toBeVisible();
+  await expect(report.getByText(/huge\.txt is 51\.0 MB; the limit is 50 MB/)).toBeVisible();
+  await report.getByRole("button", { name: "Done" }).click();
   await expect(page.getByRole("heading", { name: "notes" })).toBeVisible();
   await expect(page.getByText("Plain text survives.")).toBeVisible();
 });

@@ -2,20 +2,21 @@ import { useLiveQuery } from "dexie-react-hooks";
 import { useEffect, useRef } from "react";
 import { EmptyState } from "../components/EmptyState";
 import type { ProjectRow } from "../db";
-import { listDocuments } from "../db";
 import { studio } from "../db/studio";
 import { DocumentText } from "../features/curate/DocumentText";
 import { PairsPanel } from "../features/curate/PairsPanel";
 import { addSampleDocuments } from "../features/documents/add-documents";
 import { FileUploadInput } from "../features/documents/FileUploadInput";
 import { DocumentsSidebar } from "../features/documents/DocumentsSidebar";
+import { useDocumentIds } from "../features/documents/use-document-list";
 import { Welcome } from "../features/help/Welcome";
 import { BatchPanel } from "../features/synthesize/BatchPanel";
 import { SynthesizePanel } from "../features/synthesize/SynthesizePanel";
 import { attempt, useUi } from "../stores/ui-store";
 
 export function StudioView({ project }: { project: ProjectRow }) {
-  const docs = useLiveQuery(() => listDocuments(studio, project.id), [project.id]);
+  // Ids only: reading every document's text here would re-read megabytes per imported batch.
+  const docs = useDocumentIds(project.id);
   const { selectedDocumentId, selectDocument, setPasteOpen } = useUi();
   const doc = useLiveQuery(
     () => (selectedDocumentId ? studio.db.documents.get(selectedDocumentId) : undefined),
@@ -25,12 +26,8 @@ export function StudioView({ project }: { project: ProjectRow }) {
 
   // Keep a document selected whenever there is one.
   useEffect(() => {
-    if (
-      docs &&
-      docs.length > 0 &&
-      (!selectedDocumentId || !docs.some((d) => d.id === selectedDocumentId))
-    ) {
-      selectDocument(docs[0]?.id ?? null);
+    if (docs && docs.length > 0 && (!selectedDocumentId || !docs.includes(selectedDocumentId))) {
+      selectDocument(docs[0] ?? null);
     }
   }, [docs, selectedDocumentId, selectDocument]);
 

@@ -1,8 +1,23 @@
-import { useState } from "react";
+import { useState, type CSSProperties } from "react";
 import { StatusChip } from "./status-chip";
 import type { DocumentListItem } from "./use-document-list";
 
-export interface DocumentItemProps {
+/** Where a row sits in the virtual list, and the callback that measures its height. */
+export interface RowPlacement {
+  index: number;
+  top: number;
+  measure: (el: HTMLLIElement | null) => void;
+}
+
+const placed = (top: number): CSSProperties => ({
+  position: "absolute",
+  top: 0,
+  left: 0,
+  width: "100%",
+  transform: `translateY(${top}px)`,
+});
+
+export interface DocumentItemProps extends RowPlacement {
   item: DocumentListItem;
   selected: boolean;
   onSelect: () => void;
@@ -10,7 +25,32 @@ export interface DocumentItemProps {
   onDelete: () => void;
 }
 
-export function DocumentItem({ item, selected, onSelect, onRename, onDelete }: DocumentItemProps) {
+/** A row whose document is still being read: same height, so the list does not jump. */
+export function DocumentItemPlaceholder({ index, top, measure }: RowPlacement) {
+  return (
+    <li
+      ref={measure}
+      data-index={index}
+      style={placed(top)}
+      aria-busy="true"
+      className="px-2 py-1.5"
+    >
+      <div className="h-4 w-3/4 rounded bg-neutral-200 dark:bg-neutral-800" />
+      <div className="mt-2 h-3 w-1/3 rounded bg-neutral-100 dark:bg-neutral-900" />
+    </li>
+  );
+}
+
+export function DocumentItem({
+  item,
+  selected,
+  onSelect,
+  onRename,
+  onDelete,
+  index,
+  top,
+  measure,
+}: DocumentItemProps) {
   const [renaming, setRenaming] = useState(false);
   const [draft, setDraft] = useState(item.title);
 
@@ -21,6 +61,9 @@ export function DocumentItem({ item, selected, onSelect, onRename, onDelete }: D
 
   return (
     <li
+      ref={measure}
+      data-index={index}
+      style={placed(top)}
       className={`group rounded-md border px-2 py-1.5 ${selected ? "border-indigo-400 bg-indigo-50 dark:border-indigo-600 dark:bg-indigo-950/50" : "border-transparent hover:bg-neutral-100 dark:hover:bg-neutral-800/60"}`}
     >
       {renaming ? (

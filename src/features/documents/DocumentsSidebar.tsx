@@ -1,20 +1,51 @@
-import { useRef, useState } from "react";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { useEffect, useRef, useState } from "react";
 import { Button } from "../../components/Button";
 import { deleteDocument, renameDocument, restoreDocument } from "../../db";
 import { studio } from "../../db/studio";
 import { attempt, useUi } from "../../stores/ui-store";
-import { FileUploadInput, uploadFiles } from "./FileUploadInput";
+import { DocumentItem, DocumentItemPlaceholder } from "./DocumentItem";
+import { FileUploadInput, FolderUploadInput } from "./FileUploadInput";
 import { importCollectionsFile } from "./import-collections";
-import { DocumentItem } from "./DocumentItem";
-import { useDocumentList } from "./use-document-list";
+import { useDocumentIds, useDocumentItems, useTitleFilter } from "./use-document-list";
 
-/** The documents column: add by paste or upload, filter, select, rename, delete with undo. */
+/** A row's height before it is measured: a title line and a status line. */
+const ROW_ESTIMATE = 58;
+
+/**
+ * The documents column: add (paste, files, a folder, drop anywhere, the ipt command's
+ * collections), filter, select, rename, delete with undo. The list is virtual: only the rows
+ * on screen are rendered and read from the database.
+ */
 export function DocumentsSidebar({ projectId }: { projectId: string }) {
-  const docs = useDocumentList(projectId);
+  const ids = useDocumentIds(projectId);
   const { selectedDocumentId, selectDocument, setPasteOpen, pushToast } = useUi();
   const [filter, setFilter] = useState("");
+  const matches = useTitleFilter(projectId, filter);
   const fileInput = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
   const importInput = useRef<HTMLInputElement>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+
+  const visible = matches ? (ids ?? []).filter((id) => matches.has(id)) : (ids ?? []);
+  // TanStack Virtual keeps its state in a mutable instance; this app does not run the React
+  // Compiler, so the hook's results are not memoized behind its back.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: visible.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_ESTIMATE,
+    getItemKey: (i) => visible[i] ?? i,
+    overscan: 6,
+  });
+  const rows = virtualizer.getVirtualItems();
+  const items = useDocumentItems(rows.map((r) => visible[r.index] ?? ""));
+
+  // Bring the selected document into view when it changes (after an import, a shortcut…).
+  const selectedIndex = selectedDocumentId ? visible.indexOf(selectedDocumentId) : -1;
+  useEffect(() => {
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: "auto" });
+  }, [selectedIndex, virtualizer]);
 
   const importCollections = async (file: File) => {
     const outcome = await importCollectionsFile(projectId, file);
@@ -48,27 +79,27 @@ export function DocumentsSidebar({ projectId }: { projectId: string }) {
     });
   };
 
-  const visible = (docs ?? []).filter((d) => d.title.toLowerCase().includes(filter.toLowerCase()));
-
   return (
     <aside
       aria-label="Documents"
       className="flex w-72 shrink-0 flex-col border-r border-neutral-200 dark:border-neutral-800"
-      onDragOver={(e) => e.preventDefault()}
-      onDrop={(e) => {
-        e.preventDefault();
-        attempt(() => uploadFiles(projectId, [...e.dataTransfer.files]), "Upload failed");
-      }}
     >
       <div className="flex flex-wrap items-center gap-2 p-3">
         <h2 className="text-sm font-semibold">Documents</h2>
-        <span className="text-xs text-neutral-500">{docs?.length ?? 0}</span>
+        <span className="text-xs text-neutral-500">{(ids?.length ?? 0).toLocaleString()}</span>
         <div className="flex w-full gap-1">
           <Button size="sm" onClick={() => setPasteOpen(true)}>
             New
           </Button>
-          <Button size="sm" onClick={() => fileInput.current?.click()}>
+          <Button size="sm" onClick={() => fileInput.current?.click()} title="Upload files">
             Upload
+          </Button>
+          <Button
+            size="sm"
+            onClick={() => folderInput.current?.click()}
+            title="Upload every file in a folder"
+          >
+            Folder
           </Button>
           <Button
             size="sm"
@@ -89,11 +120,8 @@ export function DocumentsSidebar({ projectId }: { projectId: string }) {
               if (file) attempt(() => importCollections(file), "Import failed");
             }}
           />
-          <FileUploadInput
-            projectId={projectId}
-            inputRef={fileInput}
-            label="Upload .txt or .md files"
-          />
+          <FileUploadInput projectId={projectId} inputRef={fileInput} label="Upload files" />
+          <FolderUploadInput projectId={projectId} inputRef={folderInput} label="Upload folder" />
         </div>
       </div>
       <div className="px-3 pb-2">
@@ -107,23 +135,40 @@ export function DocumentsSidebar({ projectId }: { projectId: string }) {
           className="w-full rounded-md border border-neutral-300 bg-transparent px-2 py-1 text-sm dark:border-neutral-700"
         />
       </div>
-      <ul className="flex-1 space-y-1 overflow-y-auto px-2 pb-3">
-        {visible.map((d) => (
-          <DocumentItem
-            key={d.id}
-            item={d}
-            selected={d.id === selectedDocumentId}
-            onSelect={() => selectDocument(d.id)}
-            onRename={(t) => attempt(() => renameDocument(studio, d.id, t), "Rename failed")}
-            onDelete={() => attempt(() => remove(d.id, d.title), "Delete failed")}
-          />
-        ))}
-        {docs && docs.length === 0 && (
-          <li className="p-3 text-xs text-neutral-500">
-            No documents yet. Paste text, upload .txt/.md files, or drop them here.
-          </li>
+      <div ref={scroller} className="flex-1 overflow-y-auto px-2 pb-3">
+        {ids && ids.length === 0 ? (
+          <p className="p-3 text-xs text-neutral-500">
+            No documents yet. Paste text, upload files or a folder, or drop them here.
+          </p>
+        ) : matches && visible.length === 0 ? (
+          <p className="p-3 text-xs text-neutral-500">No document title contains “{filter}”.</p>
+        ) : (
+          <ul className="relative" style={{ height: virtualizer.getTotalSize() }}>
+            {rows.map((row) => {
+              const id = visible[row.index] ?? "";
+              const item = items?.get(id);
+              const placement = {
+                index: row.index,
+                top: row.start,
+                measure: virtualizer.measureElement,
+              };
+              return item ? (
+                <DocumentItem
+                  key={row.key}
+                  item={item}
+                  {...placement}
+                  selected={id === selectedDocumentId}
+                  onSelect={() => selectDocument(id)}
+                  onRename={(t) => attempt(() => renameDocument(studio, id, t), "Rename failed")}
+                  onDelete={() => attempt(() => remove(id, item.title), "Delete failed")}
+                />
+              ) : (
+                <DocumentItemPlaceholder key={row.key} {...placement} />
+              );
+            })}
+          </ul>
         )}
-      </ul>
+      </div>
     </aside>
   );
 }

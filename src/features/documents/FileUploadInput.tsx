@@ -1,6 +1,8 @@
 import type { RefObject } from "react";
-import { attempt, useUi } from "../../stores/ui-store";
-import { addFiles } from "./add-documents";
+import { SUPPORTED_EXTENSIONS } from "../../core/ingest/formats";
+import { pickedFiles } from "./ingest/collect-files";
+import { IngestHost } from "./ingest/IngestHost";
+import { useIngest } from "./ingest/ingest-store";
 
 export interface FileUploadInputProps {
   projectId: string;
@@ -8,31 +10,48 @@ export interface FileUploadInputProps {
   label: string;
 }
 
-/** Adds the files it is given, reports each refused one, and selects the first new document. */
-export async function uploadFiles(projectId: string, files: File[]): Promise<void> {
-  const { pushToast, selectDocument } = useUi.getState();
-  const outcome = await addFiles(projectId, files);
-  for (const s of outcome.skipped) pushToast({ tone: "error", message: s.reason });
-  if (!outcome.ok) return;
-  const first = outcome.documents[0];
-  if (first) selectDocument(first.id);
-  pushToast({ tone: "success", message: `Added ${outcome.documents.length} document(s).` });
+const ACCEPT = SUPPORTED_EXTENSIONS.join(",");
+
+/**
+ * A hidden file picker (a button elsewhere opens it through `inputRef`). The files go to the
+ * import dialog, which this also hosts with the page-wide drop target: every way of adding
+ * files (picker, folder picker, drop) ends in the same dialog.
+ */
+export function FileUploadInput({ projectId, inputRef, label }: FileUploadInputProps) {
+  return (
+    <>
+      <input
+        ref={inputRef}
+        type="file"
+        multiple
+        accept={ACCEPT}
+        aria-label={label}
+        className="hidden"
+        onChange={(e) => {
+          const files = pickedFiles(e.target.files);
+          e.target.value = "";
+          if (files.length > 0) useIngest.getState().offer(projectId, files);
+        }}
+      />
+      <IngestHost projectId={projectId} />
+    </>
+  );
 }
 
-/** A hidden file picker for .txt/.md files; a button elsewhere opens it through `inputRef`. */
-export function FileUploadInput({ projectId, inputRef, label }: FileUploadInputProps) {
+/** A hidden folder picker: every file inside, subfolders included, goes to the import dialog. */
+export function FolderUploadInput({ projectId, inputRef, label }: FileUploadInputProps) {
   return (
     <input
       ref={inputRef}
       type="file"
-      multiple
-      accept=".txt,.md,.markdown,text/plain,text/markdown"
+      // React does not know the attribute; the empty string switches it on.
+      {...{ webkitdirectory: "" }}
       aria-label={label}
       className="hidden"
       onChange={(e) => {
-        const files = [...(e.target.files ?? [])];
+        const files = pickedFiles(e.target.files);
         e.target.value = "";
-        attempt(() => uploadFiles(projectId, files), "Upload failed");
+        if (files.length > 0) useIngest.getState().offer(projectId, files);
       }}
     />
   );

@@ -1,11 +1,8 @@
 import { documentTextProblem, titleFromText } from "../../core/document-text";
 import { createDocument, type DocumentRow } from "../../db";
 import { studio } from "../../db/studio";
-import { readTextFile } from "../../lib/read-text-file";
 
-export type AddOutcome =
-  | { ok: true; documents: DocumentRow[]; skipped: { name: string; reason: string }[] }
-  | { ok: false; reason: string; skipped: { name: string; reason: string }[] };
+// Files (uploads, drops, folders) are read by the ingest worker: see features/documents/ingest.
 
 export async function addPastedDocument(
   projectId: string,
@@ -20,35 +17,6 @@ export async function addPastedDocument(
     text,
     source: { kind: "paste" },
   });
-}
-
-/** Adds every readable file; each unreadable one is reported with its reason, not fatal. */
-export async function addFiles(projectId: string, files: readonly File[]): Promise<AddOutcome> {
-  const documents: DocumentRow[] = [];
-  const skipped: { name: string; reason: string }[] = [];
-  for (const file of files) {
-    const read = await readTextFile(file);
-    if (!read.ok) {
-      skipped.push({ name: read.name, reason: read.reason });
-      continue;
-    }
-    documents.push(
-      await createDocument(studio, {
-        projectId,
-        title: read.name.replace(/\.(txt|md|markdown)$/i, ""),
-        text: read.text,
-        source: { kind: "file", name: read.name, mime: read.mime, size: read.size },
-      }),
-    );
-  }
-  if (documents.length === 0) {
-    return {
-      ok: false,
-      reason: skipped.map((s) => s.reason).join("\n") || "No files were chosen.",
-      skipped,
-    };
-  }
-  return { ok: true, documents, skipped };
 }
 
 interface SampleManifest {
