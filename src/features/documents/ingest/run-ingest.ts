@@ -51,7 +51,7 @@ export interface IngestRun {
 }
 
 const newWorker = () =>
-  new Worker(new URL("../../workers/ingest.worker.ts", import.meta.url), { type: "module" });
+  new Worker(new URL("../../../workers/ingest.worker.ts", import.meta.url), { type: "module" });
 
 /** Lists a record file's fields in a short-lived worker. */
 export async function inspectRecordFile(
