@@ -1,7 +1,9 @@
 // The Export page in headless Chromium: restore a 20,000-document project with 100,000 pairs,
-// export the pre-training corpus through the worker, and time click -> download. Memory is the
-// growth of Chromium's summed RSS while exporting: an upper bound on the export's heap growth
-// (the worker's heap is not visible to the page on its own). Needs the app built (npm run bench).
+// export the pre-training corpus through the worker, and time click -> download. The page
+// streams the project from IndexedDB to the worker in batches, so the time includes reading it.
+// Memory is the growth of Chromium's summed RSS while exporting: an upper bound on the export's
+// heap growth (the worker's heap is not visible to the page on its own), counting only the
+// processes of the benchmark's own browser. Needs the app built (npm run bench).
 import { execFileSync, spawn } from "node:child_process";
 import { statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -12,11 +14,15 @@ import { contentHash } from "../src/core/content-hash";
 import { tempDir } from "../src/cli/cli-harness";
 
 const PORT = 4319;
+/** The project's size: EXPORT_BENCH_DOCS documents with 5 pairs each (20,000 by default). */
+const DOCS = Number(process.env.EXPORT_BENCH_DOCS ?? 20_000);
 const once = { iterations: 1, warmupIterations: 0, time: 0, warmupTime: 0 };
 
+/** A backup of the current format: every document one chunk, its pairs on that chunk. */
 function backupFile(docs: number, pairsPerDoc: number): string {
   const projectId = "p";
   const documents = [];
+  const chunks = [];
   const pairs = [];
   for (let d = 0; d < docs; d++) {
     const text = `Document ${d} reports that the river rose ${d % 50} centimetres after the storm of day ${d % 365}, flooding ${d % 13} streets near the old mill.`;
@@ -30,11 +36,22 @@ function backupFile(docs: number, pairsPerDoc: number): string {
       createdAt: d,
       updatedAt: d,
     });
+    chunks.push({
+      id: `d${d}c0`,
+      projectId,
+      documentId: `d${d}`,
+      index: 0,
+      start: 0,
+      end: text.length,
+      tokens: Math.ceil(text.split(" ").length * 1.5),
+      budgetMode: "words",
+    });
     for (let p = 0; p < pairsPerDoc; p++) {
       pairs.push({
         id: `d${d}p${p}`,
         projectId,
         documentId: `d${d}`,
+        chunkId: `d${d}c0`,
         index: p,
         question: `Question ${p} about document ${d}: how far did the river rise?`,
         answer: `${d % 50} centimetres, according to report ${d}.`,
@@ -53,8 +70,11 @@ function backupFile(docs: number, pairsPerDoc: number): string {
     app: { name: "IPT Studio", version: "bench" },
     project: { id: projectId, name: "Bench", createdAt: 0, updatedAt: 0 },
     documents,
+    chunks,
     results: [],
     pairs,
+    jobs: [],
+    tasks: [],
     settings: [],
   };
   const path = join(tempDir(), "bench.ipt-backup.json");
@@ -62,16 +82,37 @@ function backupFile(docs: number, pairsPerDoc: number): string {
   return path;
 }
 
-function chromiumRssKB(): number {
+/**
+ * The summed RSS of a process and all its descendants (Chromium's browser, renderer, GPU and
+ * utility processes), so other Chromiums on the machine are not counted.
+ */
+function treeRssKB(root: number): number {
   try {
-    const pids = execFileSync("pgrep", ["-f", "chrom"], { encoding: "utf8" })
+    const rows = execFileSync("ps", ["-e", "-o", "pid=,ppid=,rss="], { encoding: "utf8" })
       .trim()
       .split("\n")
-      .filter(Boolean);
-    const out = execFileSync("ps", ["-o", "rss=", "-p", pids.join(",")], { encoding: "utf8" });
-    return out.split("\n").reduce((n, l) => n + (Number(l.trim()) || 0), 0);
+      .map((l) => l.trim().split(/\s+/).map(Number) as [number, number, number]);
+    const tree = new Set([root]);
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const [pid, ppid] of rows) {
+        if (tree.has(ppid) && !tree.has(pid)) {
+          tree.add(pid);
+          grew = true;
+        }
+      }
+    }
+    return rows.reduce((n, [pid, , rss]) => n + (tree.has(pid) ? rss : 0), 0);
   } catch {
     return 0;
+  }
+}
+
+async function serverAnswers(url: string): Promise<boolean> {
+  try {
+    return (await fetch(url)).ok;
+  } catch {
+    return false;
   }
 }
 
@@ -89,34 +130,54 @@ async function waitForServer(url: string): Promise<void> {
 
 describe("Export page in headless Chromium", () => {
   bench(
-    "100,000 pairs across 20,000 documents to the pre-training corpus",
+    `${(DOCS * 5).toLocaleString("en")} pairs across ${DOCS.toLocaleString("en")} documents to the pre-training corpus`,
     async () => {
-      const server = spawn("npx", ["vite", "preview", "--port", String(PORT), "--strictPort"], {
-        stdio: "ignore",
-      });
+      // A server already on the port (say, left by an interrupted run) would serve another build.
+      if (await serverAnswers(`http://localhost:${PORT}/`)) {
+        throw new Error(`port ${PORT} is already in use; stop that server first`);
+      }
+      // Vite itself, not through npx, so that killing it stops the server (npx leaves it running).
+      const server = spawn(
+        process.execPath,
+        ["node_modules/vite/bin/vite.js", "preview", "--port", String(PORT), "--strictPort"],
+        { stdio: "ignore" },
+      );
+      // A switch Chromium ignores marks this browser's main process, to find its process tree.
+      const marker = `--ipt-export-bench=${process.pid}`;
       const browser = await chromium.launch({
         executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-        args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update"],
+        args: [
+          "--no-sandbox",
+          "--disable-background-networking",
+          "--disable-component-update",
+          marker,
+        ],
       });
+      const browserPid = Number(
+        execFileSync("pgrep", ["-o", "-f", "--", marker], { encoding: "utf8" }).trim(),
+      );
+      const chromiumRssKB = () => treeRssKB(browserPid);
       try {
         await waitForServer(`http://localhost:${PORT}/`);
         const page = await browser.newPage();
         await page.goto(`http://localhost:${PORT}/`);
         const nav = page.getByRole("navigation", { name: "Pages" });
         await nav.getByRole("button", { name: "Export" }).click();
-        await page.getByLabel("Restore as a new project…").setInputFiles(backupFile(20_000, 5));
+        await page.getByLabel("Restore as a new project…").setInputFiles(backupFile(DOCS, 5));
         await page
-          .getByText(/Restored 20000 documents and 100000 pairs/)
-          .waitFor({ timeout: 180_000 });
+          .getByText(`Restored ${DOCS} documents and ${DOCS * 5} pairs`)
+          .waitFor({ timeout: 180_000 + DOCS * 10 });
         await nav.getByRole("button", { name: "Export" }).click();
-        await page.getByRole("table", { name: "Mix counts" }).waitFor({ timeout: 120_000 });
+        await page
+          .getByRole("table", { name: "Mix counts" })
+          .waitFor({ timeout: 120_000 + DOCS * 5 });
 
         const baseline = chromiumRssKB();
         let peak = baseline;
         const sampler = setInterval(() => (peak = Math.max(peak, chromiumRssKB())), 100);
         const start = performance.now();
         const [download] = await Promise.all([
-          page.waitForEvent("download", { timeout: 120_000 }),
+          page.waitForEvent("download", { timeout: 120_000 + DOCS * 5 }),
           page.getByRole("button", { name: /^Export file/ }).click(),
         ]);
         const path = await download.path();

@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
 import { expect, test, type Page } from "@playwright/test";
 import { unzipSync, strFromU8 } from "fflate";
 import { FIXTURE_MODEL, startFixtureServer, type FixtureServer } from "./fixture-server";
@@ -159,6 +160,48 @@ test("export formats through the UI, with a live preview and counts", async ({ p
     counts: { accepted: 1, rejected: 1, pending: 1 },
   });
   expect(JSON.stringify(provenance)).not.toContain("127.0.0.1");
+});
+
+/** A two-round chain of the CLI's collections JSONL: the exports keep it together. */
+const CHAINED = fileURLToPath(
+  new URL("../src/core/export/testdata/golden-chained.collections.jsonl", import.meta.url),
+);
+
+test("multi-round chains survive import and export", async ({ page }) => {
+  const studio = new Studio(page);
+  await studio.open();
+  // The import sits in the documents list, shown once the project has a document.
+  await studio.pasteDocument("A note kept as it is.", "Note");
+  await page.getByLabel("Import collections JSONL from the ipt command").setInputFiles(CHAINED);
+  await expect(page.getByText(/Imported 4 document\(s\)/)).toBeVisible();
+  await page
+    .getByRole("navigation", { name: "Pages" })
+    .getByRole("button", { name: "Export" })
+    .click();
+  const options = page.getByRole("region", { name: "Export options" });
+  // Imported pairs wait for review: export every pair not rejected.
+  await options.getByLabel("Pairs").selectOption("non-rejected");
+
+  // Each chain is cooked into one text holding both of its entries; the note stays raw.
+  const pretrain = jsonl(await download(page, /^Export file/)).map((r) => r.text as string);
+  expect(pretrain).toHaveLength(3);
+  expect(pretrain[0]).toBe("A note kept as it is.");
+  expect(pretrain[1]).toContain("Volcanoes form where molten rock");
+  expect(pretrain[1]).toContain("Reefs shelter about a quarter");
+  expect(pretrain[2]).toContain("A lighthouse keeper");
+
+  // The collections come back as they went in, links included.
+  await options.getByLabel("Collections JSONL").check();
+  const lines = jsonl(await download(page, /^Export file/)) as {
+    entries: { text: string; inheritsFromPrevious: boolean; followedByNext: boolean }[];
+  }[];
+  const original = (await readFile(CHAINED, "utf8"))
+    .trimEnd()
+    .split("\n")
+    .map((l) => JSON.parse(l) as (typeof lines)[number]);
+  const shape = (c: typeof lines) =>
+    c.map((l) => l.entries.map((e) => [e.text, e.inheritsFromPrevious, e.followedByNext]));
+  expect(shape(lines.slice(1))).toEqual(shape(original));
 });
 
 test("a backup restores into a fresh browser", async ({ page, browser }) => {

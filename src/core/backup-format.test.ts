@@ -1,11 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { BACKUP_FORMAT, stripSecrets, validateBackup, withLocalSecrets } from "./backup-format";
+import {
+  BACKUP_FORMAT,
+  fromBase64,
+  settingForBackup,
+  settingFromBackup,
+  stripSecrets,
+  toBase64,
+  upgradeBackup,
+  validateBackup,
+  withLocalSecrets,
+} from "./backup-format";
 
 function pair(i: number, documentId: string) {
   return {
     id: `p${i}`,
     projectId: "P",
     documentId,
+    chunkId: `${documentId}-c`,
     resultId: "r0",
     index: i,
     question: `q${i}`,
@@ -18,11 +29,13 @@ function pair(i: number, documentId: string) {
   };
 }
 
-/** A valid backup as a parsed file: plain JSON values, freshly built for each test. */
+const TOKENIZER_BYTES = new Uint8Array([123, 34, 118, 34, 58, 49, 125, 0, 255]);
+
+/** A valid current-version backup as a parsed file: plain JSON values, fresh for each test. */
 function file() {
   return {
     format: BACKUP_FORMAT,
-    version: 1,
+    version: 2,
     exportedAt: "2025-01-01T00:00:00.000Z",
     app: { name: "IPT Studio", version: "0.1.0" },
     project: { id: "P", name: "Biology", createdAt: 1, updatedAt: 2 },
@@ -36,11 +49,25 @@ function file() {
       createdAt: 1,
       updatedAt: 1,
     })),
+    chunks: ["d0", "d1"].map((documentId) => ({
+      id: `${documentId}-c`,
+      projectId: "P",
+      documentId,
+      index: 0,
+      start: 0,
+      end: 13,
+      tokens: 9,
+      budgetMode: "words",
+    })),
     results: [
       {
         id: "r0",
         projectId: "P",
         documentId: "d0",
+        chunkId: "d0-c",
+        jobId: "j0",
+        round: 0,
+        link: { demonstrations: 0, inheritsFromPrevious: false, followedByNext: true },
         prompt: "p",
         rawOutput: "raw",
         finishReason: "stop",
@@ -54,7 +81,59 @@ function file() {
       },
     ],
     pairs: [pair(0, "d0"), pair(1, "d0"), pair(2, "d1"), pair(3, "d1")],
-    settings: [{ key: "remote-server", value: { baseUrl: "http://x", apiKey: "sk-secret" } }],
+    jobs: [
+      {
+        id: "j0",
+        projectId: "P",
+        chunkIds: ["d0-c", "d1-c"],
+        settings: {
+          maxModelLen: 4096,
+          maxNewTokens: 400,
+          temperature: 0,
+          rounds: 2,
+          budgetMode: "words",
+          concurrency: 8,
+        },
+        state: "done",
+        createdAt: 1,
+        updatedAt: 2,
+        finishedAt: 2,
+      },
+    ],
+    tasks: ["d0", "d1"].map((documentId, position) => ({
+      id: `t${position}`,
+      jobId: "j0",
+      projectId: "P",
+      round: position,
+      position,
+      chunkId: `${documentId}-c`,
+      documentId,
+      state: "done",
+      attempts: 1,
+      updatedAt: 2,
+    })),
+    settings: [
+      { key: "remote-server", value: { baseUrl: "http://x", apiKey: "sk-secret" } },
+      { key: "synthesis:P", value: { rounds: 2 } },
+      {
+        key: "tokenizer:P",
+        value: { name: "tokenizer.json", json: { base64: toBase64(TOKENIZER_BYTES) } },
+      },
+    ],
+  };
+}
+
+/** The same project as a version-1 file: no chunks, jobs or tasks, no chunk ids. */
+function fileV1() {
+  const { chunks: _c, jobs: _j, tasks: _t, ...v2 } = file();
+  const drop = <T extends { chunkId?: string }>({ chunkId: _, ...rest }: T) => rest;
+  return {
+    ...v2,
+    version: 1,
+    results: v2.results.map(({ jobId: _i, round: _r, link: _l, ...r }) => drop(r)),
+    pairs: v2.pairs.map(drop),
+    // Version 1 wrote a tokenizer's ArrayBuffer as {}, which JSON makes of it.
+    settings: [v2.settings[0], { key: "tokenizer:P", value: { name: "t.json", json: {} } }],
   };
 }
 
@@ -74,7 +153,7 @@ describe("validateBackup", () => {
     expect(r.backup.pairs[0]).not.toHaveProperty("surprise");
     // JSON turns Infinity into null; an optional count that is not a number is dropped.
     expect(r.backup.results[0]?.usage).toEqual({ promptTokens: 1, completionTokens: 2 });
-    expect(r.backup.settings).toEqual([{ key: "remote-server", value: { baseUrl: "http://x" } }]);
+    expect(r.backup.settings[0]).toEqual({ key: "remote-server", value: { baseUrl: "http://x" } });
     expect(JSON.stringify(r.backup)).not.toContain("sk-secret");
   });
 
@@ -146,7 +225,7 @@ describe("validateBackup", () => {
         (j) => ((j.documents[0] as { projectId: string }).projectId = "Q"),
         "documents[0].projectId must be the project's id",
       ],
-      [(j) => j.settings.push({ ...j.settings[0]! }), "settings[1].key repeats settings[0].key"],
+      [(j) => j.settings.push({ ...j.settings[0]! }), "settings[3].key repeats settings[0].key"],
     ];
     for (const [damage, message] of cases) {
       const json = file();
@@ -159,6 +238,108 @@ describe("validateBackup", () => {
     const json = file();
     json.pairs[0] = { ...pair(0, "d0"), resultId: "r9" };
     expect(validateBackup(json).ok).toBe(true);
+  });
+});
+
+describe("version 2: chunks, links, jobs and tasks", () => {
+  it("checks chunks, the chunks rows point at, and the jobs tasks belong to", () => {
+    const cases: [(j: ReturnType<typeof file>) => void, string][] = [
+      [
+        (j) => ((j.chunks[1] as { end: number }).end = 99),
+        "chunks[1] must lie within its document's text",
+      ],
+      [
+        (j) => ((j.chunks[0] as { index: number }).index = 0.5),
+        "chunks[0].index must be a whole number",
+      ],
+      [
+        (j) => ((j.pairs[2] as { chunkId: string }).chunkId = "d0-c"),
+        "pairs[2].chunkId must be the id of a chunk of its document",
+      ],
+      [
+        (j) => delete (j.results[0] as { chunkId?: string }).chunkId,
+        "results[0].chunkId must be a string",
+      ],
+      [
+        (j) => ((j.results[0] as { link: unknown }).link = { demonstrations: 1 }),
+        "results[0].link.inheritsFromPrevious must be true or false",
+      ],
+      [
+        (j) => ((j.tasks[1] as { jobId: string }).jobId = "j9"),
+        "tasks[1].jobId must be the id of a job in this backup",
+      ],
+      [
+        (j) => ((j.jobs[0] as { state: string }).state = "sleeping"),
+        "jobs[0].state must be queued, running, paused, done or cancelled",
+      ],
+      [
+        (j) => ((j.settings[2] as { value: unknown }).value = { name: "t", json: {} }),
+        "settings[2].value.json.base64 must be base64 text",
+      ],
+    ];
+    for (const [damage, message] of cases) {
+      const json = file();
+      damage(json);
+      expect(problem(json)).toBe(`This backup is damaged: ${message}.`);
+    }
+  });
+
+  it("tolerates links, jobs and task targets that are gone (restore drops or keeps them)", () => {
+    const json = file();
+    json.results[0] = {
+      ...json.results[0]!,
+      jobId: "j9",
+      link: {
+        ...json.results[0]!.link,
+        previousChunkId: "gone",
+      } as (typeof json.results)[0]["link"],
+    };
+    (json.tasks[1] as { chunkId: string }).chunkId = "deleted-chunk";
+    expect(validateBackup(json).ok).toBe(true);
+  });
+
+  it("reads a version-1 file as it is, and upgrades it to whole-document chunks", () => {
+    const r = validateBackup(fileV1());
+    if (!r.ok) throw new Error(r.message);
+    expect(r.backup.version).toBe(1);
+    expect(r.backup).not.toHaveProperty("chunks");
+    expect(r.backup.pairs.map((p) => p.chunkId)).toEqual(["d0:0", "d0:0", "d1:0", "d1:0"]);
+    const up = upgradeBackup(r.backup);
+    expect(up.version).toBe(2);
+    expect(up.chunks.map((c) => [c.id, c.documentId, c.start, c.end, c.budgetMode])).toEqual([
+      ["d0:0", "d0", 0, 13, "words"],
+      ["d1:0", "d1", 0, 13, "words"],
+    ]);
+    expect(up.jobs).toEqual([]);
+    expect(up.tasks).toEqual([]);
+    // Version 1 could not hold a tokenizer's bytes: the empty one is left out.
+    expect(up.settings.map((s) => s.key)).toEqual(["remote-server"]);
+    expect(validateBackup(JSON.parse(JSON.stringify(up))).ok).toBe(true);
+  });
+
+  it("writes a tokenizer as base64 and reads the same bytes back", () => {
+    const stored = { name: "tokenizer.json", json: TOKENIZER_BYTES.slice().buffer, apiKey: "k" };
+    const written = settingForBackup("tokenizer:P", stored);
+    expect(written).toEqual({ name: "tokenizer.json", json: { base64: "eyJ2IjoxfQD/" } });
+    const read = settingFromBackup("tokenizer:P", JSON.parse(JSON.stringify(written))) as {
+      json: ArrayBuffer;
+    };
+    expect(read.json).toBeInstanceOf(ArrayBuffer);
+    expect([...new Uint8Array(read.json)]).toEqual([...TOKENIZER_BYTES]);
+    expect(settingForBackup("synthesis:P", { rounds: 2, apiKey: "k" })).toEqual({ rounds: 2 });
+  });
+
+  it("encodes base64 as RFC 4648 does, and refuses what is not base64", () => {
+    const ascii = (t: string) => new Uint8Array([...t].map((c) => c.charCodeAt(0)));
+    const vectors = ["", "f", "fo", "foo", "foob", "fooba", "foobar"];
+    const encoded = ["", "Zg==", "Zm8=", "Zm9v", "Zm9vYg==", "Zm9vYmE=", "Zm9vYmFy"];
+    vectors.forEach((v, i) => {
+      expect(toBase64(ascii(v))).toBe(encoded[i]);
+      expect([...(fromBase64(encoded[i] ?? "") ?? [])]).toEqual([...ascii(v)]);
+    });
+    for (const bad of ["Zg=", "Z!==", "Zm9v\n"]) expect(fromBase64(bad)).toBeNull();
+    const all = new Uint8Array(256).map((_, i) => i);
+    expect([...(fromBase64(toBase64(all)) ?? [])]).toEqual([...all]);
   });
 });
 

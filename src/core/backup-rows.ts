@@ -1,12 +1,17 @@
 import { isJsonObject } from "./export/jsonl";
 import type {
-  Backup,
+  BackupChunk,
   BackupDocument,
+  BackupJob,
   BackupPair,
   BackupProject,
   BackupResult,
   BackupSetting,
+  BackupTask,
+  BackupV1,
+  BackupV2,
 } from "./backup-format";
+import type { EntryLink, JobSettings } from "./rows";
 import type { Usage } from "./types";
 
 /**
@@ -18,8 +23,10 @@ import type { Usage } from "./types";
 /** One problem in a backup, its message starting with the field's path. */
 export class BackupProblem extends Error {}
 
-/** A backup without its format marker and version, which are checked first. */
-export type BackupBody = Omit<Backup, "format" | "version">;
+/** A backup without its format marker, read for the version its file declares. */
+export type BackupBody =
+  | ({ version: 1 } & Omit<BackupV1, "format" | "version">)
+  | ({ version: 2 } & Omit<BackupV2, "format" | "version">);
 
 function orList(values: readonly unknown[]): string {
   const words = values.map(String);
@@ -29,18 +36,27 @@ function orList(values: readonly unknown[]): string {
 /** Reads the fields of one object, throwing a BackupProblem that names the first bad field's path. */
 class Fields {
   constructor(
-    private readonly o: Record<string, unknown>,
+    readonly o: Record<string, unknown>,
     private readonly path: string,
   ) {}
   private at(k: string): string {
     return this.path === "" ? k : `${this.path}.${k}`;
   }
-  private check<T>(k: string, ok: (v: unknown) => boolean, want: string): T {
+  check<T>(k: string, ok: (v: unknown) => boolean, want: string): T {
     if (!ok(this.o[k])) throw new BackupProblem(`${this.at(k)} must be ${want}`);
     return this.o[k] as T;
   }
   str = (k: string) => this.check<string>(k, (v) => typeof v === "string", "a string");
   num = (k: string) => this.check<number>(k, Number.isFinite, "a number");
+  count = (k: string) =>
+    this.check<number>(k, (v) => Number.isSafeInteger(v) && (v as number) >= 0, "a whole number");
+  optCount = (k: string) => (this.o[k] == null ? undefined : this.count(k));
+  strList = (k: string) =>
+    this.check<string[]>(
+      k,
+      (v) => Array.isArray(v) && v.every((x) => typeof x === "string"),
+      "a list of strings",
+    );
   bool = (k: string) => this.check<boolean>(k, (v) => typeof v === "boolean", "true or false");
   oneOf = <T>(k: string, values: readonly T[]) =>
     this.check<T>(k, (v) => values.includes(v as T), orList(values));
@@ -104,48 +120,144 @@ const readUsage = (u: Fields): Usage =>
 /** Backups written before chunks existed: each document was one chunk (see db/schema.ts v2). */
 const firstChunkOf = (documentId: string): string => `${documentId}:0`;
 
-const readResult = (f: Fields): BackupResult =>
+/** Reads a chunk id: required from version 2 on, the document's only chunk before. */
+const chunkIdOf = (f: Fields, version: 1 | 2): string =>
+  version === 1 ? (f.optStr("chunkId") ?? firstChunkOf(f.str("documentId"))) : f.str("chunkId");
+
+const readLink = (l: Fields): EntryLink =>
+  compact({
+    previousChunkId: l.optStr("previousChunkId"),
+    demonstrations: l.count("demonstrations"),
+    inheritsFromPrevious: l.bool("inheritsFromPrevious"),
+    followedByNext: l.bool("followedByNext"),
+  });
+
+const readResult =
+  (version: 1 | 2) =>
+  (f: Fields): BackupResult =>
+    compact({
+      id: f.str("id"),
+      projectId: f.str("projectId"),
+      documentId: f.str("documentId"),
+      chunkId: chunkIdOf(f, version),
+      jobId: f.optStr("jobId"),
+      round: f.optCount("round"),
+      link: f.optObj("link", readLink),
+      prompt: f.str("prompt"),
+      rawOutput: f.str("rawOutput"),
+      finishReason: f.oneOf("finishReason", ["stop", "length", "abort", "error", null] as const),
+      usage: f.optObj("usage", readUsage),
+      engineId: f.str("engineId"),
+      modelId: f.str("modelId"),
+      settings: f.obj("settings", (s) => ({
+        maxTokens: s.num("maxTokens"),
+        temperature: s.num("temperature"),
+      })),
+      state: f.oneOf("state", ["running", "done", "incomplete", "failed"] as const),
+      error: f.optObj("error", (e) => ({
+        kind: e.str("kind"),
+        message: e.str("message"),
+        detail: e.str("detail"),
+      })),
+      startedAt: f.num("startedAt"),
+      finishedAt: f.optNum("finishedAt"),
+    });
+
+const readPair =
+  (version: 1 | 2) =>
+  (f: Fields): BackupPair =>
+    compact({
+      id: f.str("id"),
+      projectId: f.str("projectId"),
+      documentId: f.str("documentId"),
+      chunkId: chunkIdOf(f, version),
+      resultId: f.optStr("resultId"),
+      index: f.num("index"),
+      question: f.str("question"),
+      answer: f.str("answer"),
+      status: f.oneOf("status", ["pending", "accepted", "rejected"] as const),
+      edited: f.bool("edited"),
+      origin: f.oneOf("origin", ["model", "manual"] as const),
+      createdAt: f.num("createdAt"),
+      updatedAt: f.num("updatedAt"),
+    });
+
+const BUDGET_MODES = ["words", "tokens"] as const;
+
+const readChunk = (f: Fields): BackupChunk =>
   compact({
     id: f.str("id"),
     projectId: f.str("projectId"),
     documentId: f.str("documentId"),
-    chunkId: f.optStr("chunkId") ?? firstChunkOf(f.str("documentId")),
-    prompt: f.str("prompt"),
-    rawOutput: f.str("rawOutput"),
-    finishReason: f.oneOf("finishReason", ["stop", "length", "abort", "error", null] as const),
-    usage: f.optObj("usage", readUsage),
-    engineId: f.str("engineId"),
-    modelId: f.str("modelId"),
-    settings: f.obj("settings", (s) => ({
-      maxTokens: s.num("maxTokens"),
-      temperature: s.num("temperature"),
-    })),
-    state: f.oneOf("state", ["running", "done", "incomplete", "failed"] as const),
-    error: f.optObj("error", (e) => ({
-      kind: e.str("kind"),
-      message: e.str("message"),
-      detail: e.str("detail"),
-    })),
-    startedAt: f.num("startedAt"),
+    index: f.count("index"),
+    start: f.count("start"),
+    end: f.count("end"),
+    tokens: f.num("tokens"),
+    budgetMode: f.oneOf("budgetMode", BUDGET_MODES),
+    oversized: f.o.oversized === true ? (true as const) : undefined,
+  });
+
+const readJobSettings = (s: Fields): JobSettings => ({
+  maxModelLen: s.num("maxModelLen"),
+  maxNewTokens: s.num("maxNewTokens"),
+  temperature: s.num("temperature"),
+  rounds: s.count("rounds"),
+  budgetMode: s.oneOf("budgetMode", BUDGET_MODES),
+  concurrency: s.count("concurrency"),
+});
+
+const readJob = (f: Fields): BackupJob =>
+  compact({
+    id: f.str("id"),
+    projectId: f.str("projectId"),
+    chunkIds: f.strList("chunkIds"),
+    settings: f.obj("settings", readJobSettings),
+    state: f.oneOf("state", ["queued", "running", "paused", "done", "cancelled"] as const),
+    pauseReason: f.optStr("pauseReason"),
+    createdAt: f.num("createdAt"),
+    updatedAt: f.num("updatedAt"),
     finishedAt: f.optNum("finishedAt"),
   });
 
-const readPair = (f: Fields): BackupPair =>
+const readTask = (f: Fields): BackupTask =>
   compact({
     id: f.str("id"),
+    jobId: f.str("jobId"),
     projectId: f.str("projectId"),
+    round: f.count("round"),
+    position: f.count("position"),
+    chunkId: f.str("chunkId"),
     documentId: f.str("documentId"),
-    chunkId: f.optStr("chunkId") ?? firstChunkOf(f.str("documentId")),
+    state: f.oneOf("state", ["queued", "running", "done", "failed"] as const),
+    attempts: f.count("attempts"),
+    error: f.optObj("error", (e) => ({ kind: e.str("kind"), message: e.str("message") })),
     resultId: f.optStr("resultId"),
-    index: f.num("index"),
-    question: f.str("question"),
-    answer: f.str("answer"),
-    status: f.oneOf("status", ["pending", "accepted", "rejected"] as const),
-    edited: f.bool("edited"),
-    origin: f.oneOf("origin", ["model", "manual"] as const),
-    createdAt: f.num("createdAt"),
     updatedAt: f.num("updatedAt"),
   });
+
+/**
+ * From version 2, a tokenizer's json must be base64 text (`{ base64 }`): JSON cannot hold its
+ * bytes. Version 1 wrote it as `{}`, which restore leaves out.
+ */
+const readSetting =
+  (version: 1 | 2) =>
+  (s: Fields): BackupSetting => {
+    const key = s.str("key");
+    const value = s.present("value");
+    if (version === 2 && key.startsWith("tokenizer:")) {
+      s.obj("value", (v) => {
+        v.str("name");
+        v.obj("json", (j) =>
+          j.check<string>(
+            "base64",
+            (b) => typeof b === "string" && /^[A-Za-z0-9+/]*={0,2}$/.test(b) && b.length % 4 === 0,
+            "base64 text",
+          ),
+        );
+      });
+    }
+    return { key, value };
+  };
 
 type Row = { id: string; projectId: string; documentId?: string };
 
@@ -160,18 +272,38 @@ function checkUnique(name: string, field: string, keys: readonly string[]): void
   });
 }
 
+/** Every row of `rows` points at a chunk of the backup, of the row's own document. */
+function checkChunkRefs(
+  name: string,
+  rows: readonly { documentId: string; chunkId: string }[],
+  chunks: ReadonlyMap<string, BackupChunk>,
+): void {
+  rows.forEach((r, i) => {
+    if (chunks.get(r.chunkId)?.documentId !== r.documentId) {
+      throw new BackupProblem(`${name}[${i}].chunkId must be the id of a chunk of its document`);
+    }
+  });
+}
+
 /**
  * Ids unique per table (restore maps each old id to one new id), every row in the backup's
- * project, and every result and pair attached to a document in the backup.
+ * project, every chunk, result and pair attached to a document in the backup, and (from
+ * version 2) every result and pair to a chunk of its document, every chunk within its
+ * document's text, every task to a job. A task's chunk and document may be gone (deleted after
+ * the job ran): restore keeps such references as they are.
  */
 function checkIntegrity(b: BackupBody): void {
-  const docIds = new Set(b.documents.map((d) => d.id));
-  const tables: [string, readonly Row[]][] = [
-    ["documents", b.documents],
-    ["results", b.results],
-    ["pairs", b.pairs],
+  const docs = new Map(b.documents.map((d) => [d.id, d]));
+  const v2 = b.version === 2 ? b : null;
+  const tables: [string, readonly Row[], boolean][] = [
+    ["documents", b.documents, false],
+    ["chunks", v2?.chunks ?? [], true],
+    ["results", b.results, true],
+    ["pairs", b.pairs, true],
+    ["jobs", v2?.jobs ?? [], false],
+    ["tasks", v2?.tasks ?? [], false],
   ];
-  for (const [name, rows] of tables) {
+  for (const [name, rows, ownedByDocument] of tables) {
     checkUnique(
       name,
       "id",
@@ -181,10 +313,27 @@ function checkIntegrity(b: BackupBody): void {
       if (r.projectId !== b.project.id) {
         throw new BackupProblem(`${name}[${i}].projectId must be the project's id`);
       }
-      if (r.documentId !== undefined && !docIds.has(r.documentId)) {
+      if (ownedByDocument && (r.documentId === undefined || !docs.has(r.documentId))) {
         throw new BackupProblem(
           `${name}[${i}].documentId must be the id of a document in this backup`,
         );
+      }
+    });
+  }
+  if (v2) {
+    v2.chunks.forEach((c, i) => {
+      const length = docs.get(c.documentId)?.text.length ?? 0;
+      if (c.start > c.end || c.end > length) {
+        throw new BackupProblem(`chunks[${i}] must lie within its document's text`);
+      }
+    });
+    const chunks = new Map(v2.chunks.map((c) => [c.id, c]));
+    checkChunkRefs("results", v2.results, chunks);
+    checkChunkRefs("pairs", v2.pairs, chunks);
+    const jobs = new Set(v2.jobs.map((j) => j.id));
+    v2.tasks.forEach((t, i) => {
+      if (!jobs.has(t.jobId)) {
+        throw new BackupProblem(`tasks[${i}].jobId must be the id of a job in this backup`);
       }
     });
   }
@@ -195,21 +344,37 @@ function checkIntegrity(b: BackupBody): void {
   );
 }
 
-/** Reads and checks every field of a backup's body; throws a BackupProblem at the first fault. */
-export function readBackupBody(json: Record<string, unknown>): BackupBody {
+/**
+ * Reads and checks every field of a backup's body as `version` defines it; throws a
+ * BackupProblem at the first fault.
+ */
+export function readBackupBody(json: Record<string, unknown>, version: 1 | 2): BackupBody {
   const f = new Fields(json, "");
-  const body: BackupBody = {
+  const common = {
     exportedAt: f.str("exportedAt"),
     app: f.obj("app", (a) => ({ name: a.str("name"), version: a.str("version") })),
     project: f.obj("project", readProject),
     documents: f.list("documents", readDocument),
-    results: f.list("results", readResult),
-    pairs: f.list("pairs", readPair),
-    settings: f.list("settings", (s): BackupSetting => ({
-      key: s.str("key"),
-      value: s.present("value"),
-    })),
   };
+  const body: BackupBody =
+    version === 1
+      ? {
+          version,
+          ...common,
+          results: f.list("results", readResult(1)),
+          pairs: f.list("pairs", readPair(1)),
+          settings: f.list("settings", readSetting(1)),
+        }
+      : {
+          version,
+          ...common,
+          chunks: f.list("chunks", readChunk),
+          results: f.list("results", readResult(2)),
+          pairs: f.list("pairs", readPair(2)),
+          jobs: f.list("jobs", readJob),
+          tasks: f.list("tasks", readTask),
+          settings: f.list("settings", readSetting(2)),
+        };
   checkIntegrity(body);
   return body;
 }

@@ -1,18 +1,28 @@
 import "fake-indexeddb/auto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Backup } from "../core/backup-format";
+import type { BackupV2 } from "../core/backup-format";
+import { DEFAULT_JOB_SETTINGS } from "../core/job-settings";
 import { BackupError, createBackup, restoreBackup } from "./backup";
 import type { DbContext } from "./context";
-import { listChunks } from "./chunks";
+import { addChunkedDocuments, listChunks } from "./chunks";
 import { createDocument } from "./documents";
+import { planProjectExport } from "./export";
 import { addManualPair, listPairs, updatePair } from "./pairs";
 import { createProject } from "./projects";
 import { finishResult, startResult } from "./results";
-import { StudioDB } from "./schema";
-import { getSetting, setSetting } from "./settings";
+import { StudioDB, type ChunkRow, type EntryLink, type TaskRow } from "./schema";
+import {
+  getSetting,
+  readJobSettings,
+  readTokenizer,
+  saveJobSettings,
+  saveTokenizer,
+  setSetting,
+} from "./settings";
 import { StorageError } from "./storage-error";
 
 const APP = { name: "IPT Studio", version: "0.1.0" };
+const TOKENIZER = new Uint8Array([123, 125, 0, 200, 7]);
 let ctx: DbContext;
 
 beforeEach(() => {
@@ -24,7 +34,46 @@ afterEach(async () => {
   await ctx.db.delete();
 });
 
-/** A project with two documents, model and manual pairs, reviews, an edit and a setting. */
+/** Synthesizes `chunk` as part of `jobId`'s `round`, with two pairs. */
+async function synthesize(
+  chunk: ChunkRow,
+  title: string,
+  job: string,
+  round: number,
+  link: EntryLink,
+) {
+  const run = await startResult(ctx, {
+    projectId: chunk.projectId,
+    documentId: chunk.documentId,
+    chunkId: chunk.id,
+    jobId: job,
+    round,
+    link,
+    prompt: `prompt for ${title}`,
+    engineId: "test",
+    modelId: "m",
+    settings: { maxTokens: 400, temperature: 0 },
+  });
+  await finishResult(ctx, run, {
+    prompt: "p",
+    rawOutput: `raw ${title}`,
+    pairs: [
+      { question: `${title} q1`, answer: "a1" },
+      { question: `${title} q2`, answer: "a2" },
+    ],
+    finishReason: "stop",
+    usage: { promptTokens: 5, completionTokens: 9 },
+    startedAt: 1,
+    finishedAt: 2,
+  });
+  return run.id;
+}
+
+/**
+ * A project with three documents (one of two chunks), a finished two-round job whose round-1
+ * entries link to round-0 ones, reviews, an edit, a manual pair, the project's synthesis
+ * settings and tokenizer, an app-wide setting with an API key and another project's setting.
+ */
 async function seed() {
   const project = await createProject(ctx, "Biology");
   const docs = [];
@@ -32,38 +81,76 @@ async function seed() {
     ["Cells", "Cells divide."],
     ["Leaves", "Leaves are green."],
   ] as const) {
-    const doc = await createDocument(ctx, {
-      projectId: project.id,
-      title,
-      text,
-      source: { kind: "file", name: `${title}.txt`, mime: "text/plain", size: text.length },
-    });
-    const run = await startResult(ctx, {
-      projectId: project.id,
-      documentId: doc.id,
-      chunkId: (await listChunks(ctx, doc.id))[0]?.id ?? "",
-      prompt: `prompt for ${title}`,
-      engineId: "test",
-      modelId: "m",
-      settings: { maxTokens: 400, temperature: 0 },
-    });
-    await finishResult(ctx, run, {
-      prompt: "p",
-      rawOutput: `raw ${title}`,
-      pairs: [
-        { question: `${title} q1`, answer: "a1" },
-        { question: `${title} q2`, answer: "a2" },
-      ],
-      finishReason: "stop",
-      usage: { promptTokens: 5, completionTokens: 9 },
-      startedAt: 1,
-      finishedAt: 2,
-    });
-    docs.push(doc);
+    docs.push(
+      await createDocument(ctx, {
+        projectId: project.id,
+        title,
+        text,
+        source: { kind: "file", name: `${title}.txt`, mime: "text/plain", size: text.length },
+      }),
+    );
   }
-  const [first, second] = await listPairs(ctx, docs[0]?.id ?? "");
-  await updatePair(ctx, first?.id ?? "", { status: "accepted", answer: "better" });
-  await updatePair(ctx, second?.id ?? "", { status: "rejected" });
+  const { added } = await addChunkedDocuments(ctx, project.id, [
+    {
+      title: "Roots",
+      text: "Roots drink water. Roots hold soil.",
+      source: { kind: "paste" },
+      chunks: [
+        { start: 0, end: 18, tokens: 6 },
+        { start: 19, end: 35, tokens: 6 },
+      ],
+      budgetMode: "tokens",
+    },
+  ]);
+  docs.push(...added);
+  const chunks: ChunkRow[] = [];
+  for (const d of docs) chunks.push(...(await listChunks(ctx, d.id)));
+  const [cells, leaves, roots0, roots1] = chunks as [ChunkRow, ChunkRow, ChunkRow, ChunkRow];
+  const job = "job-1";
+  await ctx.db.jobs.add({
+    id: job,
+    projectId: project.id,
+    chunkIds: chunks.map((c) => c.id),
+    settings: { ...DEFAULT_JOB_SETTINGS, rounds: 2 },
+    state: "done",
+    createdAt: 1,
+    updatedAt: 5,
+    finishedAt: 5,
+  });
+  const first: EntryLink = { demonstrations: 0, inheritsFromPrevious: false, followedByNext: true };
+  const results = [
+    await synthesize(cells, "Cells", job, 0, first),
+    await synthesize(leaves, "Leaves", job, 0, { ...first, followedByNext: false }),
+    await synthesize(roots0, "Roots", job, 1, {
+      previousChunkId: cells.id,
+      demonstrations: 1,
+      inheritsFromPrevious: true,
+      followedByNext: false,
+    }),
+    await synthesize(roots1, "More roots", job, 1, {
+      previousChunkId: leaves.id,
+      demonstrations: 0,
+      inheritsFromPrevious: false,
+      followedByNext: false,
+    }),
+  ];
+  const tasks: TaskRow[] = chunks.map((c, position) => ({
+    id: `task-${position}`,
+    jobId: job,
+    projectId: project.id,
+    round: position < 2 ? 0 : 1,
+    position,
+    chunkId: c.id,
+    documentId: c.documentId,
+    state: "done",
+    attempts: 1,
+    resultId: results[position] ?? "",
+    updatedAt: 5,
+  }));
+  await ctx.db.tasks.bulkAdd(tasks);
+  const [p1, p2] = await listPairs(ctx, docs[0]?.id ?? "");
+  await updatePair(ctx, p1?.id ?? "", { status: "accepted", answer: "better" });
+  await updatePair(ctx, p2?.id ?? "", { status: "rejected" });
   await addManualPair(ctx, {
     projectId: project.id,
     documentId: docs[1]?.id ?? "",
@@ -75,44 +162,98 @@ async function seed() {
     model: "m",
     apiKey: "sk-secret",
   });
-  return { project, docs };
+  await saveJobSettings(ctx, project.id, { ...DEFAULT_JOB_SETTINGS, rounds: 2 });
+  await saveTokenizer(ctx, project.id, { name: "tokenizer.json", json: TOKENIZER.slice().buffer });
+  await saveJobSettings(ctx, "another-project", { ...DEFAULT_JOB_SETTINGS, rounds: 3 });
+  return { project, docs, chunks };
 }
 
 async function counts() {
   const { db } = ctx;
   return Promise.all(
-    [db.projects, db.documents, db.results, db.pairs, db.settings].map((t) => t.count()),
+    [
+      db.projects,
+      db.documents,
+      db.chunks,
+      db.results,
+      db.pairs,
+      db.jobs,
+      db.tasks,
+      db.settings,
+    ].map((t) => t.count()),
   );
 }
 
 /** The backup with every id replaced by its position, so two projects can be compared. */
-function normalize(b: Backup) {
-  const docs = new Map(b.documents.map((d, i) => [d.id, `doc${i}`]));
-  const results = new Map(b.results.map((r, i) => [r.id, `result${i}`]));
+function normalize(b: BackupV2) {
+  const ids = (rows: { id: string }[], name: string) =>
+    new Map(rows.map((r, i) => [r.id, `${name}${i}`]));
+  const docs = ids(b.documents, "doc");
+  const chunks = ids(b.chunks, "chunk");
+  const results = ids(b.results, "result");
+  const jobs = ids(b.jobs, "job");
+  const id = (map: Map<string, string>, old: string | undefined) =>
+    old === undefined ? undefined : (map.get(old) ?? `missing ${old}`);
   const common = { projectId: "project" };
   return {
-    documents: b.documents.map((d) => ({ ...d, ...common, id: docs.get(d.id) })),
+    documents: b.documents.map((d) => ({ ...d, ...common, id: id(docs, d.id) })),
+    chunks: b.chunks.map((c) => ({
+      ...c,
+      ...common,
+      id: id(chunks, c.id),
+      documentId: id(docs, c.documentId),
+    })),
     results: b.results.map((r) => ({
       ...r,
       ...common,
-      id: results.get(r.id),
-      documentId: docs.get(r.documentId),
+      id: id(results, r.id),
+      documentId: id(docs, r.documentId),
+      chunkId: id(chunks, r.chunkId),
+      jobId: id(jobs, r.jobId),
+      link: r.link && { ...r.link, previousChunkId: id(chunks, r.link.previousChunkId) },
     })),
     pairs: b.pairs.map((p) => ({
       ...p,
       ...common,
       id: "pair",
-      documentId: docs.get(p.documentId),
-      resultId: p.resultId && results.get(p.resultId),
+      documentId: id(docs, p.documentId),
+      chunkId: id(chunks, p.chunkId),
+      resultId: id(results, p.resultId),
     })),
-    settings: b.settings,
+    jobs: b.jobs.map((j) => ({
+      ...j,
+      ...common,
+      id: id(jobs, j.id),
+      chunkIds: j.chunkIds.map((c) => id(chunks, c)),
+    })),
+    tasks: b.tasks.map((t) => ({
+      ...t,
+      ...common,
+      id: "task",
+      jobId: id(jobs, t.jobId),
+      chunkId: id(chunks, t.chunkId),
+      documentId: id(docs, t.documentId),
+      resultId: id(results, t.resultId),
+    })),
+    settings: b.settings.map((s) => ({ ...s, key: s.key.replace(b.project.id, "project") })),
   };
 }
 
-const asFile = (b: Backup): unknown => JSON.parse(JSON.stringify(b));
+const asFile = (b: unknown): unknown => JSON.parse(JSON.stringify(b));
+
+/** The same backup as a version-1 file would hold it: no chunks, jobs, tasks or links. */
+function asVersion1(b: BackupV2): unknown {
+  const { chunks: _c, jobs: _j, tasks: _t, ...rest } = asFile(b) as BackupV2;
+  return {
+    ...rest,
+    version: 1,
+    results: rest.results.map(({ chunkId: _i, jobId: _b, round: _r, link: _l, ...r }) => r),
+    pairs: rest.pairs.map(({ chunkId: _i, ...p }) => p),
+  };
+}
 
 describe("backup and restore", () => {
-  it("restores an identical project with fresh ids, twice without collisions", async () => {
+  it("restores an identical project (chunks, links, jobs, tasks, settings) with fresh ids, twice", async () => {
     const { project } = await seed();
     const backup = await createBackup(ctx, project.id, APP);
     expect(backup.pairs.map((p) => [p.question, p.answer, p.status, p.edited, p.origin])).toEqual([
@@ -121,31 +262,69 @@ describe("backup and restore", () => {
       ["Leaves q1", "a1", "pending", false, "model"],
       ["Leaves q2", "a2", "pending", false, "model"],
       ["mine", "x", "accepted", false, "manual"],
+      ["Roots q1", "a1", "pending", false, "model"],
+      ["Roots q2", "a2", "pending", false, "model"],
+      ["More roots q1", "a1", "pending", false, "model"],
+      ["More roots q2", "a2", "pending", false, "model"],
+    ]);
+    expect(backup.chunks).toHaveLength(4);
+    expect(backup.tasks).toHaveLength(4);
+    expect(backup.results.map((r) => r.link?.inheritsFromPrevious)).toEqual([
+      false,
+      false,
+      true,
+      false,
     ]);
     const first = await restoreBackup(ctx, asFile(backup), { kind: "new-project" });
     const second = await restoreBackup(ctx, asFile(backup), { kind: "new-project", name: "Copy" });
-    expect(first).toMatchObject({ documents: 2, results: 2, pairs: 5, skippedDocuments: 0 });
-    expect(await counts()).toEqual([3, 6, 6, 15, 1]);
+    expect(first).toMatchObject({
+      documents: 3,
+      chunks: 4,
+      results: 4,
+      pairs: 9,
+      jobs: 1,
+      tasks: 4,
+      skippedDocuments: 0,
+      skippedJobs: 0,
+      settings: 2,
+    });
+    // 3 projects; settings: the app-wide one, another project's, and 2 for each of 3 projects.
+    expect(await counts()).toEqual([3, 9, 12, 12, 27, 3, 12, 8]);
 
     const restored = await createBackup(ctx, first.projectId, APP);
     expect(normalize(restored)).toEqual(normalize(backup));
     expect(restored.project.name).toBe("Biology (restored)");
     expect((await createBackup(ctx, second.projectId, APP)).project.name).toBe("Copy");
     const originalIds = new Set(
-      [...backup.documents, ...backup.results, ...backup.pairs].map((r) => r.id),
+      [...backup.documents, ...backup.chunks, ...backup.results, ...backup.jobs].map((r) => r.id),
     );
-    expect(restored.pairs.some((p) => originalIds.has(p.id) || originalIds.has(p.documentId))).toBe(
-      false,
-    );
+    for (const r of restored.results) {
+      expect(
+        [r.id, r.chunkId, r.jobId, r.link?.previousChunkId].some((x) => originalIds.has(x ?? "")),
+      ).toBe(false);
+    }
+    expect(restored.jobs[0]?.chunkIds.some((id) => originalIds.has(id))).toBe(false);
+    // The restored project exports the same chains.
+    const plan = await planProjectExport(ctx, first.projectId);
+    expect(plan.collections.map((c) => c.length)).toEqual([2, 1, 1]);
+    // Its settings and tokenizer bytes came along under its own id.
+    expect((await readJobSettings(ctx, first.projectId)).rounds).toBe(2);
+    const tokenizer = await readTokenizer(ctx, first.projectId);
+    expect(tokenizer?.json).toBeInstanceOf(ArrayBuffer);
+    expect([...new Uint8Array(tokenizer?.json ?? new ArrayBuffer(0))]).toEqual([...TOKENIZER]);
   });
 
-  it("never puts an API key in a backup, and restores settings only on request", async () => {
+  it("never puts an API key or another project's settings in a backup; app settings on request", async () => {
     const { project } = await seed();
     const backup = await createBackup(ctx, project.id, APP);
     expect(JSON.stringify(backup)).not.toContain("sk-secret");
-    expect(backup.settings).toEqual([
-      { key: "remote-server", value: { baseUrl: "http://localhost:8080/v1", model: "m" } },
-    ]);
+    expect(backup.settings.map((s) => s.key).sort()).toEqual(
+      ["remote-server", `synthesis:${project.id}`, `tokenizer:${project.id}`].sort(),
+    );
+    expect(backup.settings.find((s) => s.key === "remote-server")?.value).toEqual({
+      baseUrl: "http://localhost:8080/v1",
+      model: "m",
+    });
 
     await setSetting(ctx, "remote-server", { baseUrl: "http://other", apiKey: "sk-local" });
     await restoreBackup(ctx, backup, { kind: "new-project" });
@@ -159,7 +338,7 @@ describe("backup and restore", () => {
       { kind: "new-project" },
       { restoreSettings: true },
     );
-    expect(summary.settings).toBe(1);
+    expect(summary.settings).toBe(3);
     expect(await getSetting(ctx, "remote-server", null)).toEqual({
       baseUrl: "http://localhost:8080/v1",
       model: "m",
@@ -167,10 +346,11 @@ describe("backup and restore", () => {
     });
   });
 
-  it("merges into a project, skipping documents it already has", async () => {
+  it("merges into a project, skipping documents it has, the jobs over them and links to them", async () => {
     const { project } = await seed();
     const backup = await createBackup(ctx, project.id, APP);
     const target = await createProject(ctx, "Target");
+    await saveJobSettings(ctx, target.id, { ...DEFAULT_JOB_SETTINGS, rounds: 5 });
     // Same content with different whitespace: the content hash normalizes it.
     await createDocument(ctx, {
       projectId: target.id,
@@ -181,16 +361,101 @@ describe("backup and restore", () => {
     const merged = await restoreBackup(ctx, backup, { kind: "merge", projectId: target.id });
     expect(merged).toMatchObject({
       projectId: target.id,
-      documents: 1,
-      results: 1,
-      pairs: 3,
+      documents: 2,
+      chunks: 3,
+      results: 3,
+      pairs: 7,
+      jobs: 0,
+      tasks: 0,
       skippedDocuments: 1,
+      skippedJobs: 1,
+      settings: 1,
     });
+    // The target keeps its own synthesis settings and gains the tokenizer it did not have.
+    expect((await readJobSettings(ctx, target.id)).rounds).toBe(5);
+    expect(await readTokenizer(ctx, target.id)).not.toBeNull();
     const again = await restoreBackup(ctx, backup, { kind: "merge", projectId: target.id });
-    expect(again).toMatchObject({ documents: 0, pairs: 0, skippedDocuments: 2 });
+    expect(again).toMatchObject({ documents: 0, pairs: 0, skippedDocuments: 3 });
     const after = await createBackup(ctx, target.id, APP);
-    expect(after.documents.map((d) => d.title)).toEqual(["Mine", "Leaves"]);
-    expect(after.pairs.map((p) => p.question)).toEqual(["Leaves q1", "Leaves q2", "mine"]);
+    expect(after.documents.map((d) => d.title)).toEqual(["Mine", "Leaves", "Roots"]);
+    expect(after.pairs.map((p) => p.question)).toEqual([
+      "Leaves q1",
+      "Leaves q2",
+      "mine",
+      "Roots q1",
+      "Roots q2",
+      "More roots q1",
+      "More roots q2",
+    ]);
+    // The roots entry inherited from the skipped cells chunk: the link keeps its flags only.
+    const roots = after.results.find((r) => r.prompt === "prompt for Roots");
+    expect(roots?.link).toEqual({
+      demonstrations: 1,
+      inheritsFromPrevious: true,
+      followedByNext: false,
+    });
+    expect(roots).not.toHaveProperty("jobId");
+    const leaves = after.chunks.find((c) => c.documentId === after.documents[1]?.id);
+    expect(
+      after.results.find((r) => r.prompt === "prompt for More roots")?.link?.previousChunkId,
+    ).toBe(leaves?.id);
+  });
+
+  it("restores a version-1 file with one whole-document chunk per document", async () => {
+    const { project } = await seed();
+    const v1 = asVersion1(await createBackup(ctx, project.id, APP));
+    const summary = await restoreBackup(ctx, v1, { kind: "new-project" });
+    expect(summary).toMatchObject({ documents: 3, chunks: 3, results: 4, pairs: 9, jobs: 0 });
+    const restored = await createBackup(ctx, summary.projectId, APP);
+    const roots = restored.documents[2];
+    const chunk = restored.chunks.find((c) => c.documentId === roots?.id);
+    expect(chunk).toMatchObject({
+      index: 0,
+      start: 0,
+      end: roots?.text.length,
+      budgetMode: "words",
+    });
+    // Every result and pair points at its document's one chunk.
+    for (const r of [...restored.results, ...restored.pairs]) {
+      expect(restored.chunks.find((c) => c.id === r.chunkId)?.documentId).toBe(r.documentId);
+    }
+    const plan = await planProjectExport(ctx, summary.projectId);
+    expect(plan.entries).toBe(3);
+  });
+
+  it("brings back a queued job paused, its running task queued and a running result interrupted", async () => {
+    const { project, chunks } = await seed();
+    await ctx.db.jobs.update("job-1", { state: "running" });
+    await ctx.db.tasks.update("task-3", { state: "running", attempts: 2 });
+    await startResult(ctx, {
+      projectId: project.id,
+      documentId: chunks[0]?.documentId ?? "",
+      chunkId: chunks[0]?.id ?? "",
+      prompt: "p",
+      engineId: "test",
+      modelId: "m",
+      settings: { maxTokens: 400, temperature: 0 },
+    });
+    const backup = await createBackup(ctx, project.id, APP);
+    expect(backup.results.map((r) => r.state)).toContain("running");
+    const { projectId } = await restoreBackup(ctx, backup, { kind: "new-project" });
+    const states = (await ctx.db.results.where("projectId").equals(projectId).toArray()).map(
+      (r) => r.state,
+    );
+    expect(states.sort()).toEqual(["done", "done", "done", "done", "incomplete"]);
+    const job = await ctx.db.jobs.where("projectId").equals(projectId).first();
+    expect(job?.state).toBe("paused");
+    expect(job?.pauseReason).toMatch(/backup/);
+    const tasks = await ctx.db.tasks
+      .where("jobId")
+      .equals(job?.id ?? "")
+      .toArray();
+    expect(tasks.map((t) => [t.state, t.attempts]).sort()).toEqual([
+      ["done", 1],
+      ["done", 1],
+      ["done", 1],
+      ["queued", 1],
+    ]);
   });
 
   it("refuses a corrupt or newer backup with a clear message and changes nothing", async () => {
@@ -199,12 +464,12 @@ describe("backup and restore", () => {
     const before = await counts();
     const corrupt = asFile(backup) as { pairs: { status: string }[] };
     (corrupt.pairs[3] as { status: string }).status = "maybe";
-    const newer = { ...backup, version: 2 };
+    const newer = { ...backup, version: 3 };
     await expect(restoreBackup(ctx, corrupt, { kind: "new-project" })).rejects.toThrow(
       "pairs[3].status must be pending, accepted or rejected",
     );
     await expect(restoreBackup(ctx, newer, { kind: "new-project" })).rejects.toThrow(
-      "This backup was written by a newer IPT Studio (format version 2); update the studio to restore it.",
+      "This backup was written by a newer IPT Studio (format version 3); update the studio to restore it.",
     );
     await expect(restoreBackup(ctx, { hello: 1 }, { kind: "new-project" })).rejects.toBeInstanceOf(
       BackupError,
@@ -219,36 +484,29 @@ describe("backup and restore", () => {
     const { project } = await seed();
     const backup = await createBackup(ctx, project.id, APP);
     const before = await counts();
-    const original = ctx.db.pairs.bulkAdd.bind(ctx.db.pairs);
-    ctx.db.pairs.bulkAdd = () => {
+    const original = ctx.db.tasks.bulkAdd.bind(ctx.db.tasks);
+    ctx.db.tasks.bulkAdd = () => {
       const err = Object.assign(new Error("quota"), { name: "QuotaExceededError" });
       return Promise.reject(err) as ReturnType<typeof original>;
     };
     const attempt = restoreBackup(ctx, backup, { kind: "new-project" }, { restoreSettings: true });
     await expect(attempt).rejects.toBeInstanceOf(StorageError);
     await expect(attempt).rejects.toMatchObject({ kind: "quota" });
-    ctx.db.pairs.bulkAdd = original;
+    ctx.db.tasks.bulkAdd = original;
     expect(await counts()).toEqual(before);
   });
 
-  it("brings back a result backed up mid-run as interrupted, not running", async () => {
+  it("repairs a document stored without chunks instead of refusing to back it up", async () => {
     const { project, docs } = await seed();
-    await startResult(ctx, {
-      projectId: project.id,
-      documentId: docs[0]?.id ?? "",
-      chunkId: (await listChunks(ctx, docs[0]?.id ?? ""))[0]?.id ?? "",
-      prompt: "p",
-      engineId: "test",
-      modelId: "m",
-      settings: { maxTokens: 400, temperature: 0 },
-    });
+    const cells = docs[0]?.id ?? "";
+    await ctx.db.chunks.where("documentId").equals(cells).delete();
     const backup = await createBackup(ctx, project.id, APP);
-    expect(backup.results.map((r) => r.state)).toContain("running");
-    const { projectId } = await restoreBackup(ctx, backup, { kind: "new-project" });
-    const states = (await ctx.db.results.where("projectId").equals(projectId).toArray()).map(
-      (r) => r.state,
-    );
-    expect(states.sort()).toEqual(["done", "done", "incomplete"]);
+    const chunk = backup.chunks.find((c) => c.documentId === cells);
+    expect(chunk).toMatchObject({ id: `${cells}:0`, start: 0, end: "Cells divide.".length });
+    expect(backup.pairs.filter((p) => p.documentId === cells).map((p) => p.chunkId)).toEqual([
+      `${cells}:0`,
+      `${cells}:0`,
+    ]);
   });
 
   it("refuses to back up a project that does not exist", async () => {

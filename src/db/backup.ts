@@ -1,17 +1,32 @@
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
-  type Backup,
+  type BackupJob,
   type BackupResult,
   type BackupSetting,
-  stripSecrets,
+  type BackupTask,
+  type BackupV2,
+  settingForBackup,
+  settingFromBackup,
+  settingProject,
+  upgradeBackup,
   validateBackup,
   withLocalSecrets,
 } from "../core/backup-format";
 import { contentHash } from "../core/content-hash";
 import type { DbContext } from "./context";
 import { listDocuments } from "./documents";
-import type { DocumentRow, PairRow, ProjectRow, ResultRow } from "./schema";
+import {
+  firstChunkId,
+  wholeDocumentChunk,
+  type ChunkRow,
+  type DocumentRow,
+  type JobRow,
+  type PairRow,
+  type ProjectRow,
+  type ResultRow,
+  type TaskRow,
+} from "./schema";
 import { guardWrite } from "./storage-error";
 
 /** A backup that cannot be made or restored, with a message for the person. */
@@ -28,40 +43,100 @@ export interface RestoreOptions {
   restoreSettings?: boolean;
 }
 
-/** What a restore added; `skippedDocuments` were already in the merge target (same content). */
+/**
+ * What a restore added; `skippedDocuments` were already in the merge target (same content), and
+ * `skippedJobs` ran over some of them. `settings` counts the project's own settings written and,
+ * when asked for, the app-wide ones.
+ */
 export interface RestoreSummary {
   projectId: string;
   documents: number;
+  chunks: number;
   results: number;
   pairs: number;
+  jobs: number;
+  tasks: number;
   skippedDocuments: number;
+  skippedJobs: number;
   settings: number;
 }
 
+/** The tables a backup reads and a restore writes. */
+const backupTables = (ctx: DbContext) => {
+  const { db } = ctx;
+  return [
+    db.projects,
+    db.documents,
+    db.chunks,
+    db.results,
+    db.pairs,
+    db.jobs,
+    db.tasks,
+    db.settings,
+  ];
+};
+
 /**
- * Everything one project owns, read in ONE read transaction so the backup is a consistent
- * snapshot, plus the app-wide settings with every API key stripped. Results and pairs whose
- * document is gone are left out (the studio cannot show them either). The backup is validated
- * before it is returned: a backup that could not be restored must fail now, not after the
- * originals are gone.
+ * Results and pairs point at a chunk of their own document. A document stored without chunk
+ * rows (a version-1 backup restored before chunks were backed up) gets its whole-document chunk
+ * back, and a reference to a chunk the document does not have goes to its first chunk, so the
+ * backup restores what the studio shows instead of being refused.
+ */
+function repairChunks<T extends { documentId: string; chunkId: string }>(
+  rows: readonly T[],
+  chunks: ReadonlyMap<string, readonly ChunkRow[]>,
+): T[] {
+  return rows.map((r) => {
+    const own = chunks.get(r.documentId) ?? [];
+    if (own.some((c) => c.id === r.chunkId)) return r;
+    return { ...r, chunkId: own[0]?.id ?? firstChunkId(r.documentId) };
+  });
+}
+
+/**
+ * Everything one project owns (documents, chunks, results, pairs, jobs and tasks), read in ONE
+ * read transaction so the backup is a consistent snapshot, plus the project's own settings and
+ * the app-wide ones, with every API key stripped and the tokenizer as base64. Rows whose
+ * document is gone are left out (the studio cannot show them either); settings of other
+ * projects are too. The backup is validated before it is returned: a backup that could not be
+ * restored must fail now, not after the originals are gone.
  */
 export async function createBackup(
   ctx: DbContext,
   projectId: string,
   app: { name: string; version: string },
-): Promise<Backup> {
+): Promise<BackupV2> {
   const { db } = ctx;
-  const tables = [db.projects, db.documents, db.results, db.pairs, db.settings];
-  const read = await db.transaction("r", tables, async () => ({
-    project: await db.projects.get(projectId),
-    documents: await listDocuments(ctx, projectId),
-    results: await db.results.where("projectId").equals(projectId).toArray(),
-    pairs: await db.pairs.where("projectId").equals(projectId).toArray(),
-    settings: await db.settings.toArray(),
-  }));
+  const read = await db.transaction("r", backupTables(ctx), async () => {
+    const jobs = await db.jobs.where("projectId").equals(projectId).toArray();
+    const tasks = await Promise.all(
+      jobs.map((j) => db.tasks.where("jobId").equals(j.id).toArray()),
+    );
+    return {
+      project: await db.projects.get(projectId),
+      documents: await listDocuments(ctx, projectId),
+      chunks: await db.chunks.where("projectId").equals(projectId).toArray(),
+      results: await db.results.where("projectId").equals(projectId).toArray(),
+      pairs: await db.pairs.where("projectId").equals(projectId).toArray(),
+      jobs,
+      tasks: tasks.flat(),
+      settings: await db.settings.toArray(),
+    };
+  });
   if (!read.project) throw new BackupError("This project no longer exists.");
   const order = new Map(read.documents.map((d, i) => [d.id, i]));
   const rank = (r: { documentId: string }) => order.get(r.documentId) ?? -1;
+  const chunks = new Map<string, ChunkRow[]>();
+  for (const c of read.chunks.filter((c) => order.has(c.documentId))) {
+    chunks.set(c.documentId, [...(chunks.get(c.documentId) ?? []), c]);
+  }
+  for (const d of read.documents) {
+    const own = chunks.get(d.id)?.sort((a, b) => a.index - b.index);
+    chunks.set(d.id, own ?? [wholeDocumentChunk(d)]);
+  }
+  const jobOrder = new Map(
+    read.jobs.sort((a, b) => a.createdAt - b.createdAt).map((j, i) => [j.id, i]),
+  );
   const checked = validateBackup({
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -69,28 +144,48 @@ export async function createBackup(
     app,
     project: read.project,
     documents: read.documents,
-    results: read.results
-      .filter((r) => order.has(r.documentId))
-      .sort((a, b) => rank(a) - rank(b) || a.startedAt - b.startedAt),
-    pairs: read.pairs
-      .filter((p) => order.has(p.documentId))
-      .sort((a, b) => rank(a) - rank(b) || a.index - b.index),
-    settings: read.settings.map((s) => ({ key: s.key, value: stripSecrets(s.value) })),
+    chunks: read.documents.flatMap((d) => chunks.get(d.id) ?? []),
+    results: repairChunks(
+      read.results.filter((r) => order.has(r.documentId)),
+      chunks,
+    ).sort((a, b) => rank(a) - rank(b) || a.startedAt - b.startedAt),
+    pairs: repairChunks(
+      read.pairs.filter((p) => order.has(p.documentId)),
+      chunks,
+    ).sort((a, b) => rank(a) - rank(b) || a.index - b.index),
+    jobs: read.jobs,
+    tasks: read.tasks.sort(
+      (a, b) =>
+        (jobOrder.get(a.jobId) ?? 0) - (jobOrder.get(b.jobId) ?? 0) ||
+        a.round - b.round ||
+        a.position - b.position,
+    ),
+    settings: read.settings
+      .filter((s) => {
+        const scope = settingProject(s.key);
+        return scope === null || scope.projectId === projectId;
+      })
+      .map((s) => ({ key: s.key, value: settingForBackup(s.key, s.value) })),
   });
   if (!checked.ok) {
     throw new BackupError(
       `This project could not be backed up: a stored row is invalid. ${checked.message}`,
     );
   }
-  return checked.backup;
+  return upgradeBackup(checked.backup);
 }
 
 /**
- * Restores a backup (the parsed file is validated here first; failures throw BackupError with
- * the validator's message). Every row gets a fresh id, with document and result references
- * remapped, so restoring twice never collides. In merge mode, documents whose content is
- * already in the target project are skipped with their results and pairs. Everything is
- * written in ONE transaction: a failure (a full disk throws StorageError) writes nothing.
+ * Restores a backup of any version this studio reads (the parsed file is validated here first;
+ * failures throw BackupError with the validator's message; a version-1 file is upgraded). Every
+ * row gets a fresh id, with every reference remapped (documents, chunks, results, jobs, links),
+ * so restoring twice never collides. The project's own settings come along under the new
+ * project's id (in merge mode only where the target has none of its own); app-wide settings
+ * only with `restoreSettings`. A job that was queued or running comes back paused, so nothing
+ * starts synthesizing on its own. In merge mode, documents whose content is already in the
+ * target project are skipped with their chunks, results and pairs, and jobs that ran over any
+ * of them are left out. Everything is written in ONE transaction: a failure (a full disk throws
+ * StorageError) writes nothing.
  */
 export async function restoreBackup(
   ctx: DbContext,
@@ -100,11 +195,10 @@ export async function restoreBackup(
 ): Promise<RestoreSummary> {
   const checked = validateBackup(backup);
   if (!checked.ok) throw new BackupError(checked.message);
-  const b = checked.backup;
+  const b = upgradeBackup(checked.backup);
   const { db } = ctx;
-  const tables = [db.projects, db.documents, db.results, db.pairs, db.settings];
   const summary = await guardWrite(() =>
-    db.transaction("rw", tables, async () => {
+    db.transaction("rw", backupTables(ctx), async () => {
       const t = ctx.now();
       const projectId =
         mode.kind === "merge"
@@ -120,15 +214,25 @@ export async function restoreBackup(
       const createdAt = mode.kind === "merge" ? (i: number) => t + i : undefined;
       const rows = freshRows(ctx, b, { projectId, skip: existing, createdAt });
       await db.documents.bulkAdd(rows.documents);
+      await db.chunks.bulkAdd(rows.chunks);
       await db.results.bulkAdd(rows.results);
       await db.pairs.bulkAdd(rows.pairs);
-      const settings = options.restoreSettings ? await putSettings(ctx, b.settings) : 0;
+      await db.jobs.bulkAdd(rows.jobs);
+      await db.tasks.bulkAdd(rows.tasks);
+      const settings = await putSettings(ctx, b, projectId, {
+        merge: mode.kind === "merge",
+        appWide: options.restoreSettings ?? false,
+      });
       return {
         projectId,
         documents: rows.documents.length,
+        chunks: rows.chunks.length,
         results: rows.results.length,
         pairs: rows.pairs.length,
+        jobs: rows.jobs.length,
+        tasks: rows.tasks.length,
         skippedDocuments: b.documents.length - rows.documents.length,
+        skippedJobs: b.jobs.length - rows.jobs.length,
         settings,
       };
     }),
@@ -164,37 +268,111 @@ interface Placement {
   createdAt?: (i: number) => number;
 }
 
+/** Old id → fresh id, for one table. */
+class IdMap {
+  private readonly ids = new Map<string, string>();
+  constructor(private readonly ctx: Pick<DbContext, "newId">) {}
+  fresh(old: string): string {
+    const id = this.ctx.newId();
+    this.ids.set(old, id);
+    return id;
+  }
+  get(old: string): string | undefined {
+    return this.ids.get(old);
+  }
+  /** The new id, or the old one for a reference to a row the backup does not hold. */
+  keep(old: string): string {
+    return this.ids.get(old) ?? old;
+  }
+}
+
 /** The backup's rows with fresh ids, placed in `to.projectId`, references remapped. */
-function freshRows(ctx: DbContext, b: Backup, to: Placement) {
+function freshRows(ctx: DbContext, b: BackupV2, to: Placement) {
   const { projectId, skip } = to;
-  const docIds = new Map<string, string>();
-  const resultIds = new Map<string, string>();
+  const docIds = new IdMap(ctx);
+  const chunkIds = new IdMap(ctx);
+  const resultIds = new IdMap(ctx);
+  const jobIds = new IdMap(ctx);
   const documents: DocumentRow[] = [];
   for (const d of b.documents) {
     // The hash is derived data: recompute it so a hand-edited text cannot carry a stale one.
     const hash = contentHash(d.text);
     if (skip.has(hash)) continue;
-    const id = ctx.newId();
-    docIds.set(d.id, id);
+    const id = docIds.fresh(d.id);
     const createdAt = to.createdAt?.(documents.length) ?? d.createdAt;
     documents.push({ ...d, id, projectId, contentHash: hash, createdAt });
   }
+  const skippedChunks = new Set<string>();
+  const chunks = b.chunks.flatMap((c): ChunkRow[] => {
+    const documentId = docIds.get(c.documentId);
+    if (documentId === undefined) {
+      skippedChunks.add(c.id);
+      return [];
+    }
+    return [{ ...c, id: chunkIds.fresh(c.id), projectId, documentId }];
+  });
+  // A job over a skipped document would point into another project's chunks: left out.
+  const jobs = b.jobs.flatMap((j): JobRow[] => {
+    if (j.chunkIds.some((id) => skippedChunks.has(id))) return [];
+    return [
+      {
+        ...settleJob(j),
+        id: jobIds.fresh(j.id),
+        projectId,
+        chunkIds: j.chunkIds.map((id) => chunkIds.keep(id)),
+      },
+    ];
+  });
   const results = b.results.flatMap((r): ResultRow[] => {
     const documentId = docIds.get(r.documentId);
     if (documentId === undefined) return [];
-    const id = ctx.newId();
-    resultIds.set(r.id, id);
-    return [{ ...settle(r), id, projectId, documentId }];
+    const { jobId: oldJob, link: oldLink, ...rest } = settle(r);
+    const row: ResultRow = {
+      ...rest,
+      id: resultIds.fresh(r.id),
+      projectId,
+      documentId,
+      chunkId: chunkIds.keep(r.chunkId),
+    };
+    const jobId = oldJob === undefined ? undefined : jobIds.get(oldJob);
+    if (jobId !== undefined) row.jobId = jobId;
+    if (oldLink) {
+      const { previousChunkId: oldPrevious, ...link } = oldLink;
+      const previousChunkId = oldPrevious === undefined ? undefined : chunkIds.get(oldPrevious);
+      row.link = previousChunkId === undefined ? link : { previousChunkId, ...link };
+    }
+    return [row];
   });
   const pairs = b.pairs.flatMap((p): PairRow[] => {
     const documentId = docIds.get(p.documentId);
     if (documentId === undefined) return [];
     const { resultId: oldResultId, ...rest } = p;
     const resultId = oldResultId === undefined ? undefined : resultIds.get(oldResultId);
-    const row: PairRow = { ...rest, id: ctx.newId(), projectId, documentId };
+    const row: PairRow = {
+      ...rest,
+      id: ctx.newId(),
+      projectId,
+      documentId,
+      chunkId: chunkIds.keep(p.chunkId),
+    };
     return [resultId === undefined ? row : { ...row, resultId }];
   });
-  return { documents, results, pairs };
+  const tasks = b.tasks.flatMap((task): TaskRow[] => {
+    const jobId = jobIds.get(task.jobId);
+    if (jobId === undefined) return [];
+    const { resultId: oldResultId, ...rest } = settleTask(task);
+    const resultId = oldResultId === undefined ? undefined : resultIds.get(oldResultId);
+    const row: TaskRow = {
+      ...rest,
+      id: ctx.newId(),
+      jobId,
+      projectId,
+      chunkId: chunkIds.keep(task.chunkId),
+      documentId: docIds.keep(task.documentId),
+    };
+    return [resultId === undefined ? row : { ...row, resultId }];
+  });
+  return { documents, chunks, results, pairs, jobs, tasks };
 }
 
 /** Nothing streams into a restored result, so one backed up mid-run comes back interrupted. */
@@ -210,11 +388,48 @@ function settle(r: BackupResult): BackupResult {
   };
 }
 
-/** Writes app-wide settings, keeping every API key already stored on this device. */
-async function putSettings(ctx: DbContext, settings: readonly BackupSetting[]): Promise<number> {
-  for (const s of settings) {
-    const local = await ctx.db.settings.get(s.key);
-    await ctx.db.settings.put({ key: s.key, value: withLocalSecrets(s.value, local?.value) });
+/** A restored job never starts on its own: one that was queued or running comes back paused. */
+function settleJob(j: BackupJob): BackupJob {
+  if (j.state !== "queued" && j.state !== "running") return j;
+  return { ...j, state: "paused", pauseReason: "Restored from a backup: resume it to continue." };
+}
+
+/** A task that was in flight goes back to the queue without counting the attempt. */
+function settleTask(t: BackupTask): BackupTask {
+  if (t.state !== "running") return t;
+  return { ...t, state: "queued", attempts: Math.max(0, t.attempts - 1) };
+}
+
+/**
+ * Writes the project's own settings under `projectId` (in a merge, only those the target does
+ * not have yet) and, when asked, the app-wide ones, keeping every API key already stored on
+ * this device. Settings of other projects (version-1 backups held every project's) are skipped.
+ */
+async function putSettings(
+  ctx: DbContext,
+  b: BackupV2,
+  projectId: string,
+  opts: { merge: boolean; appWide: boolean },
+): Promise<number> {
+  let written = 0;
+  for (const s of b.settings) {
+    const scope = settingProject(s.key);
+    if (scope !== null) {
+      if (scope.projectId !== b.project.id) continue;
+      const key = scope.prefix + projectId;
+      if (opts.merge && (await ctx.db.settings.get(key)) !== undefined) continue;
+      await ctx.db.settings.put({ key, value: settingFromBackup(s.key, s.value) });
+      written++;
+    } else if (opts.appWide) {
+      await putAppSetting(ctx, s);
+      written++;
+    }
   }
-  return settings.length;
+  return written;
+}
+
+/** Writes an app-wide setting, keeping every API key already stored on this device. */
+async function putAppSetting(ctx: DbContext, s: BackupSetting): Promise<void> {
+  const local = await ctx.db.settings.get(s.key);
+  await ctx.db.settings.put({ key: s.key, value: withLocalSecrets(s.value, local?.value) });
 }

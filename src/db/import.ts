@@ -5,14 +5,19 @@ import { pairsBlock } from "../core/tags";
 import type { DbContext } from "./context";
 import { measure } from "../core/budget";
 import { readBlock } from "../core/tags";
-import type { ChunkRow, DocumentRow, PairRow, ResultRow } from "./schema";
+import type { ChunkRow, DocumentRow, EntryLink, PairRow, ResultRow } from "./schema";
 import { modelPairRows } from "./pairs";
 import { guardWrite } from "./storage-error";
 
 /**
- * Imports entries synthesized elsewhere (the `ipt` CLI's collections JSONL) as documents with
- * a finished result and pending pairs, all in ONE transaction: a bad write or a full disk
- * leaves the project exactly as it was.
+ * Imports entries synthesized elsewhere (the `ipt` CLI's collections JSONL, its collections
+ * flattened in order) as documents of one chunk each, with a finished result and pending pairs,
+ * all in ONE transaction: a bad write or a full disk leaves the project exactly as it was.
+ *
+ * Multi-round chains come back as links: an entry with `inheritsFromPrevious` gets a result
+ * whose `link.previousChunkId` is the previous entry's chunk, so exports cook the chain as one
+ * text again and write the same collections. The first entry of a collection never inherits
+ * (method spec, section 4), so flattening loses no chain.
  */
 export async function importEntries(
   ctx: DbContext,
@@ -26,6 +31,7 @@ export async function importEntries(
   const results: ResultRow[] = [];
   const chunks: ChunkRow[] = [];
   const pairs: PairRow[] = [];
+  let demonstrations = 0;
   for (const entry of entries) {
     const doc: DocumentRow = {
       id: ctx.newId(),
@@ -49,11 +55,22 @@ export async function importEntries(
       budgetMode: "words",
     };
     const model = typeof entry.meta?.model === "string" ? entry.meta.model : "unknown";
+    const previous = chunks.at(-1);
+    const inherits = entry.inheritsFromPrevious && previous !== undefined;
+    // The demonstrations were the chain walked back from the previous entry (section 4).
+    demonstrations = inherits ? demonstrations + 1 : 0;
+    const link: EntryLink = {
+      ...(inherits ? { previousChunkId: previous.id } : {}),
+      demonstrations,
+      inheritsFromPrevious: inherits,
+      followedByNext: entry.followedByNext,
+    };
     const result: ResultRow = {
       id: ctx.newId(),
       projectId,
       documentId: doc.id,
       chunkId: chunk.id,
+      link,
       prompt: "",
       rawOutput: pairsBlock(entry.pairs),
       finishReason: entry.error === undefined ? "stop" : "error",

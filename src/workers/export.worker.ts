@@ -1,134 +1,252 @@
 /// <reference lib="webworker" />
+import { Zip, ZipDeflate } from "fflate";
 import { wordEstimate } from "../core/budget";
 import {
-  exportLines,
-  generalTokenTarget,
-  mixCounts,
-  selectGeneralForRatio,
-  type ExportOptions,
-} from "../core/export/formats";
-import { buildHubBundle, type HubFormat } from "../core/export/hub-bundle";
-import { toCollections } from "../core/export/studio-dataset";
-import { zipFiles } from "../lib/zip";
+  StreamedExport,
+  StreamedPreview,
+  type LineSink,
+  type StreamSettings,
+} from "../core/export/export-stream";
+import type { ExportFormat } from "../core/export/formats";
+import {
+  hubCardFiles,
+  hubFileRecord,
+  hubFormatOrder,
+  HUB_FILES,
+  type HubFormat,
+} from "../core/export/hub-bundle";
 import type {
-  ExportProgress,
+  BatchReply,
+  BatchRequest,
+  BeginReply,
+  BeginRequest,
+  EndReply,
   ExportRequest,
-  ExportResult,
-  PreviewRequest,
-  PreviewResult,
+  HubCard,
   WorkerRequest,
 } from "./export-job";
 import { serveRequests } from "./rpc";
 
-const PROGRESS_EVERY = 2000;
+/** Output is cut into parts of about this many characters, each made a Blob at once. */
 const PART_CHARS = 1 << 20;
+/** The time stamped on every zip entry, as `lib/zip.ts` does: the same files, the same bytes. */
+const FIXED_MTIME = new Date(1980, 0, 1, 0, 0, 0);
 
 /**
- * Streams lines into Blob parts of about 1 MB, so memory holds the output once (in the Blob)
- * rather than as one giant string plus its copies.
+ * Text gathered into ~1 MB pieces, each handed to a Blob as soon as it is full, so the worker
+ * holds at most one piece of the output as a string; the Blob parts live in the browser's blob
+ * store, and the final Blob only references them.
  */
-function linesToBlob(
-  lines: Iterable<string>,
-  total: number,
-  progress: (p: ExportProgress) => void,
-  type: string,
-) {
-  const parts: string[] = [];
-  let buffer = "";
-  let records = 0;
-  for (const line of lines) {
-    buffer += line;
-    records++;
-    if (buffer.length >= PART_CHARS) {
-      parts.push(buffer);
-      buffer = "";
-    }
-    if (records % PROGRESS_EVERY === 0) progress({ done: Math.min(records, total), total });
+class BlobText {
+  private readonly parts: Blob[] = [];
+  private pending: string[] = [];
+  private chars = 0;
+  write(text: string): void {
+    this.pending.push(text);
+    this.chars += text.length;
+    if (this.chars >= PART_CHARS) this.flush();
   }
-  parts.push(buffer);
-  progress({ done: total, total });
-  return { blob: new Blob(parts, { type }), records };
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    // The lines themselves, not one string joined from them: no extra copy of the piece.
+    this.parts.push(new Blob(this.pending));
+    this.pending = [];
+    this.chars = 0;
+  }
+  blob(type: string): Blob {
+    this.flush();
+    return new Blob(this.parts, { type });
+  }
+}
+
+/**
+ * A zip written as it goes: each data file is deflated while its pass runs, and the compressed
+ * bytes become Blob parts of about 1 MB. An entry is added at its first line, so a format with
+ * no lines leaves no empty file in the bundle.
+ */
+class StreamedZip {
+  private readonly parts: Blob[] = [];
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
+  private readonly zip = new Zip((err, chunk, final) => {
+    if (err) throw err;
+    this.pending.push(chunk);
+    this.pendingBytes += chunk.length;
+    if (this.pendingBytes >= PART_CHARS || final) this.flush();
+  });
+  private readonly encoder = new TextEncoder();
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    this.parts.push(new Blob(this.pending as BlobPart[]));
+    this.pending = [];
+    this.pendingBytes = 0;
+  }
+
+  /** A sink for one file; its lines are deflated in ~1 MB slices. */
+  file(path: string): LineSink {
+    let entry: ZipDeflate | null = null;
+    let buffer = "";
+    const push = (final: boolean) => {
+      if (entry === null) {
+        if (buffer === "") return;
+        entry = new ZipDeflate(path, { level: 6 });
+        entry.mtime = FIXED_MTIME;
+        this.zip.add(entry);
+      }
+      entry.push(this.encoder.encode(buffer), final);
+      buffer = "";
+    };
+    return {
+      write: (line) => {
+        buffer += line;
+        if (buffer.length >= PART_CHARS) push(false);
+      },
+      close: () => push(true),
+    };
+  }
+
+  blob(): Blob {
+    this.zip.end();
+    this.flush();
+    return new Blob(this.parts, { type: "application/zip" });
+  }
 }
 
 type Count = (text: string) => number;
 
-/**
- * The export options, with the general instructions cut to the requested token ratio: the
- * domain part (cooked + raw) is counted first, then general texts are taken in file order
- * until they reach `ratio` times its tokens.
- */
-function optionsOf(req: ExportRequest, countTokens: Count): ExportOptions {
-  const base = {
-    seed: req.seed,
-    pack: req.pack,
-    rawRatio: req.rawRatio,
-    questionOnly: req.questionOnly,
-  };
-  if (req.generalRatio === null || req.general.length === 0)
-    return { ...base, general: req.general };
-  const domain = mixCounts(toCollections(req.docs, req.filter), base, countTokens);
-  const target = generalTokenTarget(domain, req.generalRatio);
-  return { ...base, general: selectGeneralForRatio(req.general, target, countTokens).texts };
-}
-
-async function runExport(
-  req: ExportRequest,
-  progress: (p: ExportProgress) => void,
-): Promise<ExportResult> {
-  const collections = toCollections(req.docs, req.filter);
-  const options = optionsOf(req, await counter(req.tokenizerJson));
-  const pairs = req.docs.reduce((n, d) => n + d.pairs.length, 0);
-  const total = Math.max(1, pairs + req.docs.length + req.general.length);
-  if (req.target.kind === "file") {
-    const type = req.target.format === "synthesizer-text" ? "text/plain" : "application/jsonl";
-    return linesToBlob(exportLines(collections, req.target.format, options), total, progress, type);
-  }
-  const data: Partial<Record<HubFormat, string[]>> = {};
-  let records = 0;
-  for (const format of req.target.formats) {
-    const lines = [...exportLines(collections, format, options)];
-    records += lines.length;
-    data[format] = lines;
-    progress({ done: Math.min(records, total), total });
-  }
-  const zip = zipFiles(buildHubBundle({ ...req.target.card, data }));
-  return { blob: new Blob([zip.slice().buffer], { type: "application/zip" }), records };
-}
-
-async function counter(json: ArrayBuffer | undefined): Promise<(text: string) => number> {
+async function counter(json: ArrayBuffer | undefined): Promise<Count> {
   if (!json) return (text) => Math.round(wordEstimate(text));
   const { Tokenizer } = await import("@mlc-ai/web-tokenizers");
   const tok = await Tokenizer.fromJSON(json);
   return (text) => tok.encode(text).length;
 }
 
-async function preview(req: PreviewRequest): Promise<PreviewResult> {
+const settingsOf = (req: ExportRequest): StreamSettings => ({
+  filter: req.filter,
+  seed: req.seed,
+  pack: req.pack,
+  rawRatio: req.rawRatio,
+  questionOnly: req.questionOnly,
+  general: req.general,
+  generalRatio: req.generalRatio,
+});
+
+interface FileJob {
+  kind: "file";
+  run: StreamedExport;
+  format: ExportFormat;
+  out: BlobText;
+}
+interface HubJob {
+  kind: "hub";
+  run: StreamedExport;
+  card: HubCard;
+  zip: StreamedZip;
+}
+interface PreviewJob {
+  kind: "preview";
+  preview: StreamedPreview;
+  exactTokens: boolean;
+}
+type Job = FileJob | HubJob | PreviewJob;
+
+const jobs = new Map<number, Job>();
+let nextJob = 1;
+
+async function begin(req: BeginRequest): Promise<BeginReply> {
   const exp = req.export;
-  const collections = toCollections(exp.docs, exp.filter);
   const countTokens = await counter(exp.tokenizerJson);
-  const options = optionsOf(exp, countTokens);
-  const format =
-    exp.target.kind === "file" ? exp.target.format : (exp.target.formats[0] ?? "pretraining");
-  const samples: PreviewResult["samples"] = [];
-  for (const line of exportLines(collections, format, options)) {
-    // Show the text a trainer sees: the "text" field of JSONL records, or the line itself.
-    let text = line;
-    try {
-      const value = JSON.parse(line) as { text?: unknown };
-      if (typeof value.text === "string") text = value.text;
-    } catch {
-      // plain-text formats
-    }
-    samples.push({ text, tokens: countTokens(text) });
-    if (samples.length === 3) break;
+  const settings = settingsOf(exp);
+  const target = exp.target;
+  let job: Job;
+  let passes = 1;
+  if (req.preview) {
+    const format = target.kind === "file" ? target.format : (target.formats[0] ?? "pretraining");
+    const preview = new StreamedPreview(
+      settings,
+      format,
+      req.collections,
+      countTokens,
+      req.preview.counts,
+    );
+    job = { kind: "preview", preview, exactTokens: exp.tokenizerJson !== undefined };
+  } else if (target.kind === "file") {
+    const out = new BlobText();
+    const run = new StreamedExport(settings, [target.format], req.collections, countTokens, () => ({
+      write: (line) => out.write(line),
+      close: () => undefined,
+    }));
+    job = { kind: "file", run, format: target.format, out };
+    passes = run.passes.length;
+  } else {
+    const zip = new StreamedZip();
+    const formats = hubFormatOrder(target.formats);
+    const run = new StreamedExport(settings, formats, req.collections, countTokens, (format) =>
+      zip.file(HUB_FILES[format as HubFormat].path),
+    );
+    job = { kind: "hub", run, card: target.card, zip };
+    passes = run.passes.length;
   }
-  return {
-    samples,
-    counts: mixCounts(collections, options, countTokens),
-    exactTokens: exp.tokenizerJson !== undefined,
-  };
+  const id = nextJob++;
+  jobs.set(id, job);
+  return { job: id, passes };
 }
 
-serveRequests<WorkerRequest, ExportProgress, ExportResult | PreviewResult>(self, (req, progress) =>
-  req.kind === "preview" ? preview(req) : runExport(req.export, progress),
-);
+function jobOf(id: number): Job {
+  const job = jobs.get(id);
+  if (!job) throw new Error("This export was cancelled or has already finished.");
+  return job;
+}
+
+function batch(req: BatchRequest): BatchReply {
+  const job = jobOf(req.job);
+  if (job.kind === "preview") return { more: job.preview.push(req.collections) };
+  job.run.push(req.collections);
+  return { more: true };
+}
+
+function end(id: number): EndReply {
+  const job = jobOf(id);
+  if (job.kind !== "preview" && job.run.endPass()) return { kind: "again" };
+  jobs.delete(id);
+  switch (job.kind) {
+    case "preview": {
+      const { samples, counts } = job.preview.end();
+      return { kind: "preview", result: { samples, counts, exactTokens: job.exactTokens } };
+    }
+    case "file": {
+      const type = job.format === "synthesizer-text" ? "text/plain" : "application/jsonl";
+      const records = job.run.records.get(job.format) ?? 0;
+      return { kind: "export", result: { blob: job.out.blob(type), records } };
+    }
+    case "hub": {
+      // The card lists the files in bundle order, with their record counts, known only now.
+      const files = [...job.run.records]
+        .filter(([, records]) => records > 0)
+        .map(([format, records]) => hubFileRecord(format as HubFormat, records));
+      const card = hubCardFiles(job.card, files);
+      for (const [path, text] of Object.entries(card)) {
+        const sink = job.zip.file(path);
+        sink.write(text);
+        sink.close();
+      }
+      const records = files.reduce((n, f) => n + f.records, 0);
+      return { kind: "export", result: { blob: job.zip.blob(), records } };
+    }
+  }
+}
+
+serveRequests<WorkerRequest, never, BeginReply | BatchReply | EndReply | null>(self, (req) => {
+  switch (req.kind) {
+    case "begin":
+      return begin(req);
+    case "batch":
+      return batch(req);
+    case "end":
+      return end(req.job);
+    case "abort":
+      jobs.delete(req.job);
+      return null;
+  }
+});

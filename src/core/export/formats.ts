@@ -14,16 +14,20 @@ import {
   synthesizerTrainingChunk,
   synthesizerTrainingLine,
 } from "./export-formats";
-import { checkMixOptions, mixTexts, type MixOptions } from "./pretraining-mix";
+import { checkMixOptions, createMixer, type MixOptions } from "./pretraining-mix";
 
 export {
+  addToMixCounts,
   countMix,
+  createMixer,
+  emptyMixCounts,
   evenInterleave,
   generalTokenTarget,
   mixCounts,
   mixTexts,
   selectGeneralForRatio,
   type GeneralSelection,
+  type Mixer,
   type MixCounts,
   type MixPart,
   type MixText,
@@ -72,17 +76,61 @@ export interface ExportOptions extends MixOptions {
 
 type Collections = readonly (readonly InterchangeEntry[])[];
 
-function* entries(collections: Collections): Generator<InterchangeEntry> {
-  for (const collection of collections) yield* collection;
+/**
+ * One format's lines, fed one collection at a time: what a worker uses when the project arrives
+ * in batches. `push` returns the lines that collection gives (for `pretraining`, with the
+ * general instructions the mix puts before it), `end` whatever the mix puts after the last one.
+ */
+export interface ExportWriter {
+  push(collection: readonly InterchangeEntry[]): string[];
+  end(): string[];
 }
 
-function* pairLines(
-  collections: Collections,
-  line: (record: ReturnType<typeof entryRecords>[number]) => string,
-): Generator<string> {
-  for (const entry of entries(collections)) {
-    for (const record of entryRecords(entry)) yield line(record) + "\n";
+const withNewline = (line: string) => line + "\n";
+
+/** The instruction and synthesizer formats: lines that depend on one entry each. */
+function entryLines(
+  format: Exclude<ExportFormat, "pretraining" | "collections">,
+  options: ExportOptions,
+): (entry: InterchangeEntry) => string[] {
+  const opts = { questionOnly: options.questionOnly ?? false };
+  switch (format) {
+    case "messages":
+      return (e) => entryRecords(e).map((r) => withNewline(openAiChatLine(r, opts)));
+    case "sharegpt":
+      return (e) => entryRecords(e).map((r) => withNewline(shareGptLine(r, opts)));
+    case "alpaca":
+      return (e) => entryRecords(e).map((r) => withNewline(alpacaLine(r)));
+    // A document without pairs teaches the synthesizer nothing (same rule as `ipt export`).
+    case "synthesizer-jsonl":
+      return (e) => (e.pairs.length > 0 ? [withNewline(synthesizerTrainingLine(e))] : []);
+    case "synthesizer-text":
+      return (e) => (e.pairs.length > 0 ? [synthesizerTrainingChunk(e)] : []);
   }
+}
+
+/**
+ * A writer for `format` over `collectionCount` collections (the pre-training mix needs the
+ * count up front to spread the general instructions). Throws a RangeError on bad options,
+ * whatever the format, so a bad setting fails the same way whichever format is picked.
+ */
+export function createExportWriter(
+  format: ExportFormat,
+  options: ExportOptions,
+  collectionCount: number,
+): ExportWriter {
+  checkMixOptions(options);
+  if (format === "pretraining") {
+    const mixer = createMixer(collectionCount, options);
+    const lines = (texts: readonly { text: string }[]) =>
+      texts.map(({ text }) => withNewline(pretrainingLine(text)));
+    return { push: (c) => lines(mixer.push(c)), end: () => lines(mixer.end()) };
+  }
+  if (format === "collections") {
+    return { push: (c) => [withNewline(collectionsLine(c))], end: () => [] };
+  }
+  const lines = entryLines(format, options);
+  return { push: (c) => c.flatMap(lines), end: () => [] };
 }
 
 /**
@@ -91,44 +139,17 @@ function* pairLines(
  * `pretraining` interleaves the extra raw documents and general instructions (see
  * `mixTexts`). Documents without pairs give no instruction or synthesizer lines, but do give
  * `pretraining` raw texts and `collections` lines, so nothing the user wrote is lost from the
- * corpus. Deterministic: the same input and options give the same bytes.
+ * corpus. Deterministic: the same input and options give the same bytes, whether the
+ * collections come at once or one by one through {@link createExportWriter}.
  */
 export function* exportLines(
   collections: Collections,
   format: ExportFormat,
   options: ExportOptions,
 ): Generator<string> {
-  // Checked for every format, so a bad setting fails the same way whichever format is picked.
-  checkMixOptions(options);
-  const opts = { questionOnly: options.questionOnly ?? false };
-  switch (format) {
-    case "pretraining":
-      for (const { text } of mixTexts(collections, options)) yield pretrainingLine(text) + "\n";
-      return;
-    case "messages":
-      yield* pairLines(collections, (r) => openAiChatLine(r, opts));
-      return;
-    case "sharegpt":
-      yield* pairLines(collections, (r) => shareGptLine(r, opts));
-      return;
-    case "alpaca":
-      yield* pairLines(collections, (r) => alpacaLine(r));
-      return;
-    case "synthesizer-jsonl":
-      // A document without pairs teaches the synthesizer nothing (same rule as `ipt export`).
-      for (const e of entries(collections)) {
-        if (e.pairs.length > 0) yield synthesizerTrainingLine(e) + "\n";
-      }
-      return;
-    case "synthesizer-text":
-      for (const e of entries(collections)) {
-        if (e.pairs.length > 0) yield synthesizerTrainingChunk(e);
-      }
-      return;
-    case "collections":
-      for (const collection of collections) yield collectionsLine(collection) + "\n";
-      return;
-  }
+  const writer = createExportWriter(format, options, collections.length);
+  for (const collection of collections) yield* writer.push(collection);
+  yield* writer.end();
 }
 
 /** The whole export as one string, for small projects, previews and tests. */

@@ -5,7 +5,14 @@
 import { DEFAULT_TEMPLATE_PACK } from "../cook/default-pack";
 import { EXPORT_FORMATS, exportLines, formatExtension, type ExportOptions } from "./formats";
 import { buildHubBundle, type Provenance } from "./hub-bundle";
-import { countStudio, toCollections, type PairFilter, type StudioDocument } from "./studio-dataset";
+import {
+  countStudio,
+  toChainedCollections,
+  toCollections,
+  type PairFilter,
+  type StudioDocument,
+  type StudioEntry,
+} from "./studio-dataset";
 
 /** The shape of `testdata/golden-project.json`. */
 export interface GoldenProject {
@@ -52,5 +59,35 @@ export function goldenOutputs(project: GoldenProject): Record<string, string> {
   // The card is stored as .txt so prettier leaves its Markdown exactly as generated.
   out["golden.hub-README.md.txt"] = bundle["README.md"] ?? "";
   out["golden.hub-provenance.json"] = bundle["provenance.json"] ?? "";
+  return out;
+}
+
+/**
+ * The shape of `testdata/golden-chained-project.json`: a two-round synthesis whose entries are
+ * chunks (one document is two chunks), grouped into the chains the database's links describe.
+ */
+export interface GoldenChainedProject {
+  chains: StudioEntry[][];
+  export: { seed: number; pairFilter: PairFilter; rawRatio: number; general: string[] };
+}
+
+/** The formats pinned for the chained project: cooking and the links are what it is about. */
+export const CHAINED_FORMATS = ["pretraining", "messages", "collections"] as const;
+
+/** File name (in `testdata/`) → the bytes the current code produces for the chained project. */
+export function goldenChainedOutputs(project: GoldenChainedProject): Record<string, string> {
+  const collections = toChainedCollections(project.chains, project.export.pairFilter);
+  const options: ExportOptions = {
+    seed: project.export.seed,
+    pack: DEFAULT_TEMPLATE_PACK,
+    rawRatio: project.export.rawRatio,
+    general: project.export.general,
+  };
+  const out: Record<string, string> = {};
+  for (const format of CHAINED_FORMATS) {
+    out[`golden-chained.${format}.${formatExtension(format)}`] = [
+      ...exportLines(collections, format, options),
+    ].join("");
+  }
   return out;
 }

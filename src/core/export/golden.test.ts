@@ -1,6 +1,11 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { goldenOutputs, type GoldenProject } from "./golden.test-helpers";
+import {
+  goldenChainedOutputs,
+  goldenOutputs,
+  type GoldenChainedProject,
+  type GoldenProject,
+} from "./golden.test-helpers";
 
 const dir = new URL("./testdata/", import.meta.url);
 const read = (name: string): string => readFileSync(new URL(name, dir), "utf8");
@@ -54,5 +59,58 @@ describe("golden exports (seed 12345, default pack)", () => {
     const cooked = outputs["golden.pretraining.jsonl"] ?? "";
     expect(cooked).toContain("Carbon dioxide");
     expect(cooked).toContain("36 meters");
+  });
+});
+
+describe("golden exports of a chained two-round project (seed 2024)", () => {
+  const chained = JSON.parse(read("golden-chained-project.json")) as GoldenChainedProject;
+  const chainedOutputs = goldenChainedOutputs(chained);
+
+  for (const [name, actual] of Object.entries(chainedOutputs)) {
+    it(`reproduces ${name} byte for byte`, () => {
+      const expected = read(name);
+      expect(actual === expected, diffHint(name, actual, expected)).toBe(true);
+    });
+  }
+
+  it("has a checked-in file for every output and no stale ones", () => {
+    const onDisk = readdirSync(dir).filter((f) => f.startsWith("golden-chained."));
+    expect(onDisk.sort()).toEqual(Object.keys(chainedOutputs).sort());
+  });
+
+  it("cooks each chain as one text holding both of its entries", () => {
+    const texts = (chainedOutputs["golden-chained.pretraining.jsonl"] ?? "")
+      .trimEnd()
+      .split("\n")
+      .map((l) => (JSON.parse(l) as { text: string }).text);
+    expect(texts).toHaveLength(2);
+    const [first, second] = texts;
+    expect(first).toContain("Volcanoes form where molten rock");
+    expect(first).toContain("Reefs shelter about a quarter");
+    expect(second).toContain("Coral reefs grow in warm");
+    expect(second).toContain("A lighthouse keeper");
+    // The non-rejected filter: the rejected pair is left out, the pending ones travel.
+    expect(first).not.toContain("Do reefs like cold water?");
+    expect(first).toContain("What comes out in an eruption?");
+  });
+
+  it("writes the chain's links and each chunk's index into the collections JSONL", () => {
+    const lines = (chainedOutputs["golden-chained.collections.jsonl"] ?? "").trimEnd().split("\n");
+    const entries = lines.map(
+      (l) =>
+        (
+          JSON.parse(l) as {
+            entries: { inheritsFromPrevious: boolean; meta: { chunk?: number } }[];
+          }
+        ).entries,
+    );
+    expect(entries.map((c) => c.map((e) => e.inheritsFromPrevious))).toEqual([
+      [false, true],
+      [false, true],
+    ]);
+    expect(entries.map((c) => c.map((e) => e.meta.chunk))).toEqual([
+      [undefined, 1],
+      [0, undefined],
+    ]);
   });
 });

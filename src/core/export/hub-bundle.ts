@@ -117,6 +117,45 @@ function provenanceRecord(p: Provenance, files: HubFileRecord[]): ProvenanceReco
   };
 }
 
+/** What the card and the provenance say besides the data files. */
+export type HubCardInput = Omit<HubBundleInput, "data">;
+
+/** The formats of a bundle in {@link HUB_FILES} order (the first is the default config). */
+export function hubFormatOrder(formats: readonly HubFormat[]): HubFormat[] {
+  return (Object.keys(HUB_FILES) as HubFormat[]).filter((f) => formats.includes(f));
+}
+
+/** The record of one data file, for {@link hubCardFiles}. */
+export function hubFileRecord(format: HubFormat, records: number): HubFileRecord {
+  const { config, path } = HUB_FILES[format];
+  return { config, path, format, records };
+}
+
+/**
+ * `README.md` and `provenance.json` for data files written elsewhere (a worker that streams each
+ * file into a zip and learns its record count at the end). `files` must be non-empty, in
+ * {@link HUB_FILES} order, without empty files; {@link buildHubBundle} checks that.
+ */
+export function hubCardFiles(
+  input: HubCardInput,
+  files: HubFileRecord[],
+): { "README.md": string; "provenance.json": string } {
+  if (files.length === 0) throw new RangeError("a Hub bundle needs at least one non-empty file");
+  const provenance = provenanceRecord(input.provenance, files);
+  const readme = renderDatasetCard({
+    prettyName: input.prettyName,
+    license: input.license,
+    language: typeof input.language === "string" ? [input.language] : input.language,
+    ...(input.description === undefined ? {} : { description: input.description }),
+    ...(input.repoId === undefined ? {} : { repoId: input.repoId }),
+    provenance,
+  });
+  return {
+    "README.md": readme,
+    "provenance.json": JSON.stringify(provenance, null, 2) + "\n",
+  };
+}
+
 /**
  * The bundle's files, path → contents: `README.md`, `provenance.json`, then one data file per
  * format given, in {@link HUB_FILES} order (the first is the default config). Formats given with
@@ -131,23 +170,9 @@ export function buildHubBundle(input: HubBundleInput): Record<string, string> {
     if (lines === undefined || lines.length === 0) continue;
     const bad = lines.findIndex((l) => !l.endsWith("\n"));
     if (bad >= 0) throw new RangeError(`${format} line ${bad + 1} does not end with "\\n"`);
-    const { config, path } = HUB_FILES[format];
-    files.push({ config, path, format, records: lines.length });
-    data[path] = lines.join("");
+    const record = hubFileRecord(format, lines.length);
+    files.push(record);
+    data[record.path] = lines.join("");
   }
-  if (files.length === 0) throw new RangeError("a Hub bundle needs at least one non-empty file");
-  const provenance = provenanceRecord(input.provenance, files);
-  const readme = renderDatasetCard({
-    prettyName: input.prettyName,
-    license: input.license,
-    language: typeof input.language === "string" ? [input.language] : input.language,
-    ...(input.description === undefined ? {} : { description: input.description }),
-    ...(input.repoId === undefined ? {} : { repoId: input.repoId }),
-    provenance,
-  });
-  return {
-    "README.md": readme,
-    "provenance.json": JSON.stringify(provenance, null, 2) + "\n",
-    ...data,
-  };
+  return { ...hubCardFiles(input, files), ...data };
 }

@@ -91,6 +91,53 @@ function collectionTexts(collection: readonly Entry[], j: number, options: MixOp
 }
 
 /**
+ * The pre-training mix fed one collection at a time, for callers that stream a project in
+ * batches: `push` returns the texts up to and including that collection's (the extra raw
+ * documents and general instructions {@link evenInterleave} puts before it), `end` the rest.
+ */
+export interface Mixer {
+  push(collection: readonly Entry[]): MixText[];
+  end(): MixText[];
+}
+
+/**
+ * A {@link Mixer} for `collectionCount` collections; the count fixes where the other parts go,
+ * so it must be known before the first collection. Pushing more collections than that throws;
+ * pushing fewer (a document deleted while streaming) just leaves their places empty.
+ */
+export function createMixer(collectionCount: number, options: MixOptions): Mixer {
+  checkMixOptions(options);
+  const rawDocuments = (options.rawDocuments ?? []).filter((t) => t.trim() !== "");
+  const general = (options.general ?? []).filter((t) => t.trim() !== "");
+  const order = evenInterleave([collectionCount, rawDocuments.length, general.length]);
+  const next = [0, 0, 0];
+  /** Takes the interleave's steps up to the next collection's place (or to the end). */
+  const until = (collection: readonly Entry[] | null): MixText[] => {
+    const out: MixText[] = [];
+    for (let step = order.next(); !step.done; step = order.next()) {
+      const stream = step.value;
+      const k = next[stream] as number;
+      next[stream] = k + 1;
+      if (stream === 0) {
+        if (collection === null) continue;
+        out.push(...collectionTexts(collection, k, options));
+        return out;
+      }
+      out.push(
+        stream === 1
+          ? { part: "raw", text: rawDocuments[k] as string }
+          : { part: "general", text: general[k] as string },
+      );
+    }
+    if (collection !== null) {
+      throw new RangeError(`more collections than the ${collectionCount} announced`);
+    }
+    return out;
+  };
+  return { push: (collection) => until(collection), end: () => until(null) };
+}
+
+/**
  * The whole pre-training mix, lazily: collections in order (each cooked or kept raw), with the
  * extra raw documents and the general instructions spread evenly through them by
  * {@link evenInterleave}. Blank extra documents and blank instructions are skipped. Each
@@ -100,17 +147,9 @@ export function* mixTexts(
   collections: readonly (readonly Entry[])[],
   options: MixOptions,
 ): Generator<MixText> {
-  checkMixOptions(options);
-  const rawDocuments = (options.rawDocuments ?? []).filter((t) => t.trim() !== "");
-  const general = (options.general ?? []).filter((t) => t.trim() !== "");
-  const next = [0, 0, 0];
-  for (const stream of evenInterleave([collections.length, rawDocuments.length, general.length])) {
-    const k = next[stream] as number;
-    next[stream] = k + 1;
-    if (stream === 0) yield* collectionTexts(collections[k] as Entry[], k, options);
-    else if (stream === 1) yield { part: "raw", text: rawDocuments[k] as string };
-    else yield { part: "general", text: general[k] as string };
-  }
+  const mixer = createMixer(collections.length, options);
+  for (const collection of collections) yield* mixer.push(collection);
+  yield* mixer.end();
 }
 
 /** How many texts and tokens one part of the mix holds. */
@@ -122,20 +161,22 @@ export interface PartCount {
 /** Counts per part of the mix, and their sum. */
 export type MixCounts = Record<MixPart | "total", PartCount>;
 
-/**
- * Counts texts and tokens per part. `countTokens` comes from the caller: the model's tokenizer
- * for exact counts, or a words estimate, which the caller must label as such.
- */
-export function countMix(
-  texts: Iterable<MixText>,
-  countTokens: (text: string) => number,
-): MixCounts {
-  const counts: MixCounts = {
+/** Counts with nothing counted yet. */
+export function emptyMixCounts(): MixCounts {
+  return {
     cooked: { texts: 0, tokens: 0 },
     raw: { texts: 0, tokens: 0 },
     general: { texts: 0, tokens: 0 },
     total: { texts: 0, tokens: 0 },
   };
+}
+
+/** Adds `texts` to `counts` (in place), for callers that count a stream batch by batch. */
+export function addToMixCounts(
+  counts: MixCounts,
+  texts: Iterable<MixText>,
+  countTokens: (text: string) => number,
+): MixCounts {
   for (const { part, text } of texts) {
     const tokens = countTokens(text);
     counts[part].texts++;
@@ -144,6 +185,17 @@ export function countMix(
     counts.total.tokens += tokens;
   }
   return counts;
+}
+
+/**
+ * Counts texts and tokens per part. `countTokens` comes from the caller: the model's tokenizer
+ * for exact counts, or a words estimate, which the caller must label as such.
+ */
+export function countMix(
+  texts: Iterable<MixText>,
+  countTokens: (text: string) => number,
+): MixCounts {
+  return addToMixCounts(emptyMixCounts(), texts, countTokens);
 }
 
 /** Counts of exactly the texts the "pretraining" export writes with the same options. */

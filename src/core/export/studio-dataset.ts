@@ -26,6 +26,20 @@ export interface StudioDocument {
 }
 
 /**
+ * One chunk of a studio document with its pairs: the unit every export format reads. A document
+ * that is a single chunk is a single entry (any {@link StudioDocument} is a valid entry); `id`
+ * and `title` are the document's.
+ */
+export interface StudioEntry extends StudioDocument {
+  /** The chunk's index in its document, set only when the document has several chunks. */
+  chunk?: number;
+  /** Synthesized with the previous entry of its collection as a demonstration (section 4). */
+  inheritsFromPrevious?: boolean;
+  /** The next entry of its collection was synthesized with this one as a demonstration. */
+  followedByNext?: boolean;
+}
+
+/**
  * Which pairs are exported: only those a person accepted, or every pair not rejected (accepted
  * and still pending), for users who review by exception.
  */
@@ -36,32 +50,70 @@ export function keepsPair(status: PairStatus, filter: PairFilter): boolean {
   return filter === "accepted" ? status === "accepted" : status !== "rejected";
 }
 
+/** What the collections JSONL's `meta` says about an entry, so it can be traced to the project. */
+function entryMeta(entry: StudioEntry): Record<string, unknown> {
+  return {
+    ...(entry.id === undefined ? {} : { id: entry.id }),
+    title: entry.title,
+    ...(entry.chunk === undefined ? {} : { chunk: entry.chunk }),
+  };
+}
+
 /**
- * One collection per document, in document order (an `InterchangeCollection` is a `Collection`
- * with optional `meta`), each holding a single entry with the pairs
- * that pass `filter`. Until the studio records multi-round links, no entry inherits from or is
- * followed by another, so every document is cooked as its own group (method spec, section 5).
+ * One collection from the entries of one multi-round chain, in chain order, each entry holding
+ * the pairs that pass `filter`. Only a later entry can inherit from the one before it, and only
+ * an earlier one can be followed, so a chain cut short (an entry deleted since) stays coherent.
  *
- * `source` is the document's index and `meta` carries its title (and id when set), so the
- * collections JSONL can be traced back to the project; only question and answer of each pair
- * are kept, since statuses and edit flags mean nothing to the cooker or the CLI.
+ * `source` counts entries from `firstSource` and `meta` carries the document's title (its id
+ * and the chunk index when set), so the collections JSONL can be traced back to the project;
+ * only question and answer of each pair are kept, since statuses and edit flags mean nothing to
+ * the cooker or the CLI.
+ */
+export function toCollection(
+  entries: readonly StudioEntry[],
+  filter: PairFilter,
+  firstSource = 0,
+): InterchangeCollection {
+  const last = entries.length - 1;
+  return entries.map((entry, i) => ({
+    text: entry.text,
+    pairs: entry.pairs
+      .filter((p) => keepsPair(p.status, filter))
+      .map((p) => ({ question: p.question, answer: p.answer })),
+    inheritsFromPrevious: i > 0 && entry.inheritsFromPrevious === true,
+    followedByNext: i < last && entry.followedByNext === true,
+    source: firstSource + i,
+    meta: entryMeta(entry),
+  }));
+}
+
+/**
+ * One unlinked single-entry collection per document, in document order (an
+ * `InterchangeCollection` is a `Collection` with optional `meta`): every document is cooked as
+ * its own group (method spec, section 5). `source` is the document's index.
  */
 export function toCollections(
   docs: readonly StudioDocument[],
   filter: PairFilter,
 ): InterchangeCollection[] {
-  return docs.map((doc, i) => [
-    {
-      text: doc.text,
-      pairs: doc.pairs
-        .filter((p) => keepsPair(p.status, filter))
-        .map((p) => ({ question: p.question, answer: p.answer })),
-      inheritsFromPrevious: false,
-      followedByNext: false,
-      source: i,
-      meta: doc.id === undefined ? { title: doc.title } : { id: doc.id, title: doc.title },
-    },
-  ]);
+  return docs.map((doc, i) => toCollection([doc], filter, i));
+}
+
+/**
+ * Collections from entries already grouped into multi-round chains (see `toCollection`), in
+ * the order given; `source` counts entries across all of them.
+ */
+export function toChainedCollections(
+  chains: readonly (readonly StudioEntry[])[],
+  filter: PairFilter,
+  firstSource = 0,
+): InterchangeCollection[] {
+  let source = firstSource;
+  return chains.map((chain) => {
+    const collection = toCollection(chain, filter, source);
+    source += chain.length;
+    return collection;
+  });
 }
 
 /** How many documents and pairs a project holds, by review status (for the dataset card). */

@@ -15,7 +15,7 @@ import { fileName, type ExportSettings } from "./export-settings";
 import { ExportOptions } from "./ExportOptions";
 import { ExportPreview } from "./ExportPreview";
 import { projectProvenance } from "./provenance";
-import { readDocuments, runExport } from "./run-export";
+import { runExport, watchExportInputs } from "./run-export";
 import { importTemplatePack, listTemplatePacks } from "./template-packs";
 import { usePreview } from "./use-preview";
 
@@ -40,13 +40,13 @@ const INITIAL: ExportSettings = {
 /** The Export page: choose a format and options, watch a live preview, export in a worker. */
 export function ExportPage({ projectId, projectName }: { projectId: string; projectName: string }) {
   const pushToast = useUi((s) => s.pushToast);
-  const docs = useLiveQuery(() => readDocuments(projectId), [projectId]);
+  // Changes with the project; the export streams it from Dexie and never holds it here.
+  const version = useLiveQuery(() => watchExportInputs(projectId), [projectId]);
   const [s, setS] = useState<ExportSettings>({
     ...INITIAL,
     hub: { ...INITIAL.hub, prettyName: projectName },
   });
   const [packs, setPacks] = useState<TemplatePack[]>([DEFAULT_TEMPLATE_PACK]);
-  const [progress, setProgress] = useState<(ExportProgress & { elapsed: number }) | null>(null);
   const change = (patch: Partial<ExportSettings>) => setS((prev) => ({ ...prev, ...patch }));
 
   useEffect(() => {
@@ -55,10 +55,9 @@ export function ExportPage({ projectId, projectName }: { projectId: string; proj
 
   // The preview shows the file format, or a bundle's first data file.
   const request = useMemo<ExportRequest | null>(() => {
-    if (!docs || s.target === "project") return null;
+    if (s.target === "project") return null;
     const format = s.target === "hub" ? (s.hub.formats[0] ?? "pretraining") : s.target;
     return {
-      docs,
       filter: s.filter,
       target: { kind: "file", format },
       seed: s.seed,
@@ -69,8 +68,10 @@ export function ExportPage({ projectId, projectName }: { projectId: string; proj
       generalRatio: s.generalRatio,
       ...(s.tokenizer ? { tokenizerJson: s.tokenizer.json } : {}),
     };
-  }, [docs, s]);
-  const preview = usePreview(request);
+  }, [s]);
+  const [progress, setProgress] = useState<(ExportProgress & { elapsed: number }) | null>(null);
+  const showMix = s.target === "pretraining" || s.target === "hub";
+  const preview = usePreview(projectId, request, showMix, version, progress !== null);
 
   const run = async () => {
     if (s.target === "project") {
@@ -81,10 +82,10 @@ export function ExportPage({ projectId, projectName }: { projectId: string; proj
       });
       return;
     }
-    if (!request || !docs) return;
+    if (!request) return;
     let final = request;
     if (s.target === "hub") {
-      const provenance = await projectProvenance(projectId, docs, {
+      const provenance = await projectProvenance(projectId, {
         seed: s.seed,
         pack: { name: s.pack.name, version: s.pack.version },
         export: {
@@ -100,7 +101,7 @@ export function ExportPage({ projectId, projectName }: { projectId: string; proj
     const started = Date.now();
     setProgress({ done: 0, total: 1, elapsed: 0 });
     try {
-      const result = await runExport(final, (p) =>
+      const result = await runExport(projectId, final, (p) =>
         setProgress({ ...p, elapsed: (Date.now() - started) / 1000 }),
       );
       downloadBlob(fileName(projectName, s.target), result.blob);
@@ -147,7 +148,7 @@ export function ExportPage({ projectId, projectName }: { projectId: string; proj
           <div className="flex items-center gap-3">
             <Button
               variant="primary"
-              disabled={progress !== null || !docs}
+              disabled={progress !== null || version === undefined}
               onClick={() => attempt(run, "Export failed")}
             >
               Export {s.target === "hub" ? "bundle" : "file"}
@@ -172,10 +173,7 @@ export function ExportPage({ projectId, projectName }: { projectId: string; proj
           ) : preview.error ? (
             <ErrorCallout title="These settings cannot be exported" message={preview.error} />
           ) : (
-            <ExportPreview
-              preview={preview.result}
-              showMix={s.target === "pretraining" || s.target === "hub"}
-            />
+            <ExportPreview preview={preview.result} showMix={showMix} />
           )}
         </div>
       </div>
