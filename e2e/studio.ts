@@ -18,6 +18,12 @@ export class Studio {
     if (title) await dialog.getByLabel("Title (optional)").fill(title);
     await dialog.getByLabel("Document text").fill(text);
     await dialog.getByRole("button", { name: "Add document" }).click();
+    await expect(dialog).toBeHidden();
+    // The list refreshes a moment later; wait for it, so the next step sees the new state
+    // (the welcome screen's "Paste text" gives way to the sidebar's "New").
+    const sidebar = page.getByRole("complementary", { name: "Documents" });
+    if (title) await expect(sidebar.getByText(title, { exact: true })).toBeVisible();
+    else await expect(sidebar).toBeVisible();
   }
 
   async connectServer(baseUrl: string, model: string): Promise<void> {
