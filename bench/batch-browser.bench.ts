@@ -2,7 +2,6 @@
 // this process, as in the e2e tests): the per-chunk cost of the pipeline with an instant
 // server (plan, request, parse, commit, render), and throughput with 100 ms of latency at
 // 8 at once. Also the longest main-thread task seen while the batch ran. Needs the app built.
-import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Page } from "@playwright/test";
@@ -11,6 +10,7 @@ import { startFixtureServer, type FixtureServer } from "../e2e/fixture-server";
 import { BACKUP_FORMAT } from "../src/core/backup-format";
 import { contentHash } from "../src/core/content-hash";
 import { tempDir } from "../src/cli/cli-harness";
+import { startPreview } from "./preview";
 
 const PORT = 4323;
 const once = { iterations: 1, warmupIterations: 0, time: 0, warmupTime: 0 };
@@ -53,18 +53,6 @@ function backupFile(docs: number): string {
   const path = join(tempDir(), `batch-${docs}.ipt-backup.json`);
   writeFileSync(path, JSON.stringify(backup));
   return path;
-}
-
-async function waitForServer(url: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`no server at ${url}`);
 }
 
 /** Restores `docs` documents, connects the fixture server, and sets the concurrency. */
@@ -114,20 +102,12 @@ describe("batch queue in headless Chromium", () => {
   bench(
     "per-chunk pipeline cost and concurrency, through the UI",
     async () => {
-      // Vite itself, not npx: killing npx would leave the preview server running.
-      const preview = spawn(
-        join("node_modules", ".bin", "vite"),
-        ["preview", "--port", String(PORT), "--strictPort"],
-        {
-          stdio: "ignore",
-        },
-      );
+      const preview = await startPreview(PORT);
       const browser = await chromium.launch({
         executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
         args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update"],
       });
       try {
-        await waitForServer(`http://localhost:${PORT}/`);
         {
           fixture.reset();
           const page = await browser.newPage();
@@ -155,7 +135,7 @@ describe("batch queue in headless Chromium", () => {
         }
       } finally {
         await browser.close();
-        preview.kill();
+        preview.stop();
       }
     },
     once,

@@ -2,12 +2,12 @@
 // real upload dialog, the ingest worker and the database. Wall time is click -> report. Every
 // main-thread long task (over 50 ms) is recorded with a PerformanceObserver from page load; the
 // budget is 20 s and no long task over 200 ms while importing. Needs the app built.
-import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium } from "@playwright/test";
 import { bench, describe } from "vitest";
 import { tempDir } from "../src/cli/cli-harness";
+import { startPreview } from "./preview";
 
 const PORT = 4321;
 const DOCS = 10_000;
@@ -36,38 +36,17 @@ function jsonlFile(): { path: string; bytes: number } {
   return { path, bytes: Buffer.byteLength(body) };
 }
 
-async function waitForServer(url: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`no server at ${url}`);
-}
-
 describe("Import in headless Chromium", () => {
   bench(
     "10,000 documents (~50 MB JSONL) through the import dialog",
     async () => {
       const file = jsonlFile();
-      // Vite itself, not through npx: killing npx would leave the server running.
-      const vite = join("node_modules", "vite", "bin", "vite.js");
-      const server = spawn(
-        process.execPath,
-        [vite, "preview", "--port", String(PORT), "--strictPort"],
-        {
-          stdio: "ignore",
-        },
-      );
+      const server = await startPreview(PORT);
       const browser = await chromium.launch({
         executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
         args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update"],
       });
       try {
-        await waitForServer(`http://localhost:${PORT}/`);
         const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
         await page.addInitScript(() => {
           const w = window as unknown as { __longTasks: { start: number; ms: number }[] };
@@ -107,7 +86,7 @@ describe("Import in headless Chromium", () => {
         );
       } finally {
         await browser.close();
-        server.kill();
+        server.stop();
       }
     },
     once,
