@@ -3,6 +3,8 @@ import { defineConfig } from "@playwright/test";
 const executablePath = process.env.CHROMIUM_PATH;
 // E2E_PORT lets two runs share a machine.
 const PORT = Number(process.env.E2E_PORT ?? 4317);
+// E2E_DIST serves another build folder (default dist/), so two checkouts' builds don't collide.
+const DIST = process.env.E2E_DIST ? ` --outDir ${process.env.E2E_DIST}` : "";
 
 // The closed network here refuses Chromium's background connections; these flags stop it
 // trying. --no-sandbox because CI runs as root.
@@ -30,7 +32,7 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   webServer: {
-    command: `npx vite preview --port ${PORT} --strictPort --host localhost`,
+    command: `npx vite preview --port ${PORT} --strictPort --host localhost${DIST}`,
     url: `http://localhost:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

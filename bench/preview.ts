@@ -18,7 +18,15 @@ export async function startPreview(port: number): Promise<{ url: string; stop: (
   if (await answers(url)) throw new Error(`port ${port} is already in use; stop that server first`);
   const server = spawn(
     process.execPath,
-    ["node_modules/vite/bin/vite.js", "preview", "--port", String(port), "--strictPort"],
+    [
+      "node_modules/vite/bin/vite.js",
+      "preview",
+      "--port",
+      String(port),
+      "--strictPort",
+      // E2E_DIST serves another build folder than dist/, as in playwright.config.ts.
+      ...(process.env.E2E_DIST ? ["--outDir", process.env.E2E_DIST] : []),
+    ],
     { stdio: "ignore" },
   );
   for (let i = 0; i < 100 && !(await answers(url)); i++) {
