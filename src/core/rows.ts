@@ -1,3 +1,6 @@
+import type { Flag } from "./quality/flags";
+import type { TaskType } from "./quality/task-type";
+import type { RowChange } from "./history";
 import type { FinishReason, Usage } from "./types";
 
 /*
@@ -104,6 +107,50 @@ export interface PairRow {
   origin: "model" | "manual";
   createdAt: number;
   updatedAt: number;
+  /** The task type a curator set by hand; it wins over the classifier's `quality.taskType`. */
+  taskType?: TaskType;
+  /** The pair's own quality signals, scored against its chunk (core/quality/quality.ts). */
+  quality?: StoredQuality;
+  /** Its duplicate group when other pairs of the project ask the same or almost the same. */
+  duplicate?: DuplicateMark;
+  /**
+   * Present (always 1) while `quality` is missing or out of date: set when the pair is created
+   * or its text changes, removed when it is scored. Indexed sparsely, so finding the pairs to
+   * score reads only those.
+   */
+  stale?: 1;
+}
+
+/** What `qualityOf` found, minus the evidence spans (recomputed when a pair is shown). */
+export interface StoredQuality {
+  grounding: number | null;
+  flags: Flag[];
+  taskType: TaskType;
+}
+
+export interface DuplicateMark {
+  kind: "duplicate" | "nearDuplicate";
+  /** The group id from the near-duplicate index, shared by every member. */
+  group: string;
+}
+
+/**
+ * One part of an undoable curation step (core/history.ts). A bulk action over many pairs writes
+ * one part per batch it applies, so an interrupted action leaves history that matches exactly
+ * what was written.
+ */
+export interface HistoryRow {
+  seq?: number;
+  projectId: string;
+  /** The browser session (tab) that wrote it: history survives a reload, not a new session. */
+  session: string;
+  /** The step this part belongs to; steps count up per project. */
+  step: number;
+  label: string;
+  at: number;
+  changes: RowChange<PairRow>[];
+  /** 1 once undone (the step is on the redo side). */
+  undone: 0 | 1;
 }
 
 /** queued: waiting for the runner; paused and cancelled: by the user; done: no task left. */

@@ -7,7 +7,8 @@ import type { DbContext } from "./context";
 import { addChunkedDocuments, listChunks } from "./chunks";
 import { createDocument } from "./documents";
 import { planProjectExport } from "./export";
-import { addManualPair, listPairs, updatePair } from "./pairs";
+import { addManualPair } from "./curation";
+import { listPairs, updatePair } from "./pairs";
 import { createProject } from "./projects";
 import { finishResult, startResult } from "./results";
 import { StudioDB, type ChunkRow, type EntryLink, type TaskRow } from "./schema";
@@ -151,12 +152,15 @@ async function seed() {
   const [p1, p2] = await listPairs(ctx, docs[0]?.id ?? "");
   await updatePair(ctx, p1?.id ?? "", { status: "accepted", answer: "better" });
   await updatePair(ctx, p2?.id ?? "", { status: "rejected" });
-  await addManualPair(ctx, {
-    projectId: project.id,
-    documentId: docs[1]?.id ?? "",
-    question: "mine",
-    answer: "x",
-  });
+  await addManualPair(
+    ctx,
+    { projectId: project.id, session: "s" },
+    {
+      documentId: docs[1]?.id ?? "",
+      question: "mine",
+      answer: "x",
+    },
+  );
   await setSetting(ctx, "remote-server", {
     baseUrl: "http://localhost:8080/v1",
     model: "m",

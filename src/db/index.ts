@@ -10,6 +10,8 @@ export * from "./chunks";
 export * from "./jobs";
 export * from "./results";
 export * from "./pairs";
+export * from "./curation";
+export * from "./history";
 export * from "./settings";
 export * from "./export";
 export * from "./import";

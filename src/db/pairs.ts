@@ -9,7 +9,11 @@ export interface PairPatch {
   status?: PairStatus;
 }
 
-/** Applies an edit. Changing the text marks the pair edited, so retries never overwrite it. */
+/**
+ * Applies an edit without recording history (imports and tests; the studio's curation goes
+ * through curation.ts). Changing the text marks the pair edited, so retries never overwrite it,
+ * and stale, so its quality is scored again.
+ */
 export async function updatePair(ctx: DbContext, id: string, patch: PairPatch): Promise<void> {
   const { db } = ctx;
   await guardWrite(() =>
@@ -22,68 +26,9 @@ export async function updatePair(ctx: DbContext, id: string, patch: PairPatch): 
       await db.pairs.update(id, {
         ...patch,
         edited: pair.edited || textChanged,
+        ...(textChanged ? { stale: 1 as const } : {}),
         updatedAt: ctx.now(),
       });
-    }),
-  );
-}
-
-export async function deletePair(ctx: DbContext, id: string): Promise<PairRow | undefined> {
-  const { db } = ctx;
-  return guardWrite(() =>
-    db.transaction("rw", db.pairs, async () => {
-      const pair = await db.pairs.get(id);
-      await db.pairs.delete(id);
-      return pair;
-    }),
-  );
-}
-
-export async function restorePair(ctx: DbContext, pair: PairRow): Promise<void> {
-  await guardWrite(() => ctx.db.pairs.put(pair));
-}
-
-export async function addManualPair(
-  ctx: DbContext,
-  input: {
-    projectId: string;
-    documentId: string;
-    /** Defaults to the document's first chunk. */
-    chunkId?: string;
-    question: string;
-    answer: string;
-  },
-): Promise<PairRow> {
-  const { db } = ctx;
-  return guardWrite(() =>
-    db.transaction("rw", db.pairs, db.chunks, async () => {
-      const chunkId =
-        input.chunkId ??
-        (
-          await db.chunks
-            .where("[documentId+index]")
-            .between([input.documentId, -Infinity], [input.documentId, Infinity])
-            .first()
-        )?.id;
-      if (chunkId === undefined) throw new Error("This document has no text to attach a pair to.");
-      const last = await db.pairs
-        .where("[documentId+index]")
-        .between([input.documentId, -Infinity], [input.documentId, Infinity])
-        .last();
-      const t = ctx.now();
-      const row: PairRow = {
-        ...input,
-        chunkId,
-        id: ctx.newId(),
-        index: last ? last.index + 1 : 0,
-        status: "accepted",
-        edited: false,
-        origin: "manual",
-        createdAt: t,
-        updatedAt: t,
-      };
-      await db.pairs.add(row);
-      return row;
     }),
   );
 }
@@ -117,5 +62,6 @@ export function modelPairRows(
     origin: "model",
     createdAt: t,
     updatedAt: t,
+    stale: 1,
   }));
 }

@@ -5,7 +5,8 @@ import type { DbContext } from "./context";
 import { listChunks, rechunkUnsynthesized } from "./chunks";
 import { createDocument, deleteDocument, listDocuments, restoreDocument } from "./documents";
 import { readProjectForExport } from "./export";
-import { addManualPair, listPairs, updatePair } from "./pairs";
+import { addManualPair } from "./curation";
+import { listPairs, updatePair } from "./pairs";
 import { ensureDefaultProject } from "./projects";
 import {
   finishResult,
@@ -114,12 +115,15 @@ describe("results and pairs", () => {
     expect(partialPair?.question).toBe("q1");
 
     // An edited pair from the incomplete run survives the retry; untouched ones are replaced.
-    await addManualPair(ctx, {
-      projectId: doc.projectId,
-      documentId: doc.id,
-      question: "mine",
-      answer: "x",
-    });
+    await addManualPair(
+      ctx,
+      { projectId: doc.projectId, session: "s" },
+      {
+        documentId: doc.id,
+        question: "mine",
+        answer: "x",
+      },
+    );
     const r2 = await start();
     await finishResult(
       ctx,

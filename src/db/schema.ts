@@ -3,6 +3,7 @@ import { measure } from "../core/budget";
 import type {
   ChunkRow,
   DocumentRow,
+  HistoryRow,
   JobRow,
   PairRow,
   ProjectRow,
@@ -14,7 +15,9 @@ import { readBlock } from "../core/tags";
 
 export type {
   ChunkRow,
+  DuplicateMark,
   EntryLink,
+  HistoryRow,
   JobRow,
   JobSettings,
   JobState,
@@ -28,6 +31,7 @@ export type {
   ResultRow,
   ResultState,
   SettingRow,
+  StoredQuality,
 } from "../core/rows";
 
 export class StudioDB extends Dexie {
@@ -39,6 +43,7 @@ export class StudioDB extends Dexie {
   chunks!: Table<ChunkRow, string>;
   jobs!: Table<JobRow, string>;
   tasks!: Table<TaskRow, string>;
+  history!: Table<HistoryRow, number>;
 
   constructor(name = "ipt-studio") {
     super(name);
@@ -77,6 +82,23 @@ export class StudioDB extends Dexie {
           .toCollection()
           .modify((p) => {
             p.chunkId = firstChunkId(p.documentId);
+          });
+      });
+    // Version 3: quality signals on pairs (scored in the background from the sparse `stale`
+    // index), `[projectId+updatedAt]` for syncing the pairs table, and the undo history. Every
+    // existing pair is marked stale so it gets scored.
+    this.version(3)
+      .stores({
+        pairs:
+          "id, projectId, documentId, chunkId, resultId, [documentId+index], status, stale, [projectId+updatedAt]",
+        history: "++seq, [projectId+step], session",
+      })
+      .upgrade(async (tx) => {
+        await tx
+          .table<PairRow, string>("pairs")
+          .toCollection()
+          .modify((p) => {
+            p.stale = 1;
           });
       });
   }

@@ -2,10 +2,11 @@ import { useLiveQuery } from "dexie-react-hooks";
 import { useMemo } from "react";
 import {
   addManualPair,
-  deletePair,
+  deletePairs,
+  editPairText,
   listPairs,
-  restorePair,
-  updatePair,
+  setStatus,
+  undo,
   type DocumentRow,
   type PairRow,
 } from "../../db";
@@ -14,6 +15,7 @@ import { EmptyState } from "../../components/EmptyState";
 import { useSynthesis } from "../../stores/synthesis-store";
 import { attempt, useUi } from "../../stores/ui-store";
 import { AddPairForm } from "./AddPairForm";
+import { historyScope } from "./history-scope";
 import { PairCard } from "./PairCard";
 import { usePairShortcuts, type PairActions } from "./use-pair-shortcuts";
 
@@ -26,17 +28,20 @@ export function PairsPanel({ doc }: { doc: DocumentRow }) {
   const actions: PairActions = useMemo(
     () => ({
       setStatus: (pair, status) =>
-        attempt(() => updatePair(studio, pair.id, { status }), "Could not save"),
+        attempt(
+          () => setStatus(studio, historyScope(pair.projectId), [pair.id], status),
+          "Could not save",
+        ),
       remove: (pair: PairRow) =>
         attempt(async () => {
-          const removed = await deletePair(studio, pair.id);
-          if (removed) {
+          const removed = await deletePairs(studio, historyScope(pair.projectId), [pair.id]);
+          if (removed > 0) {
             pushToast({
               tone: "info",
               message: "Pair deleted.",
               action: {
                 label: "Undo",
-                run: () => attempt(() => restorePair(studio, removed), "Undo failed"),
+                run: () => attempt(() => undo(studio, pair.projectId), "Undo failed"),
               },
             });
           }
@@ -104,7 +109,7 @@ export function PairsPanel({ doc }: { doc: DocumentRow }) {
               onEditDone={() => setEditingPair(null)}
               onSave={(question, answer) =>
                 attempt(
-                  () => updatePair(studio, p.id, { question, answer }),
+                  () => editPairText(studio, historyScope(p.projectId), p.id, { question, answer }),
                   "Could not save the edit",
                 )
               }
@@ -115,8 +120,7 @@ export function PairsPanel({ doc }: { doc: DocumentRow }) {
         <div className="mt-3">
           <AddPairForm
             onAdd={(question, answer) =>
-              addManualPair(studio, {
-                projectId: doc.projectId,
+              addManualPair(studio, historyScope(doc.projectId), {
                 documentId: doc.id,
                 question,
                 answer,

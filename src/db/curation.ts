@@ -1,0 +1,215 @@
+import { diffRow, type RowChange } from "../core/history";
+import type { TaskType } from "../core/quality/task-type";
+import type { DbContext } from "./context";
+import { beginStep, coalesce, type HistoryScope } from "./history";
+import type { PairRow, PairStatus } from "./schema";
+import { guardWrite } from "./storage-error";
+
+/*
+ * Every curation write goes through here, so every one of them can be undone (db/history.ts).
+ * Bulk actions apply in batches, one transaction each with its own history part: the page stays
+ * responsive, progress can be shown, and an interruption leaves history matching what was written.
+ */
+
+/** Rows per transaction for bulk actions: big enough to be fast, small enough to show progress. */
+export const BULK_BATCH = 2000;
+
+/** A row's next state, or `null` to delete it, or `undefined` to leave it alone. */
+export type RowEdit = (row: PairRow, now: number) => PairRow | null | undefined;
+
+export interface BulkOptions {
+  /** Called after each batch with how many of the ids are done. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Applies `edit` to the pairs `ids` as one undoable step labelled `label`. Returns how many rows
+ * changed. Ids of pairs that no longer exist are skipped.
+ */
+export async function editPairs(
+  ctx: DbContext,
+  scope: HistoryScope,
+  label: string,
+  ids: readonly string[],
+  edit: RowEdit,
+  options: BulkOptions = {},
+): Promise<number> {
+  const { db } = ctx;
+  let step = 0;
+  let changed = 0;
+  for (let start = 0; start < ids.length; start += BULK_BATCH) {
+    const batch = ids.slice(start, start + BULK_BATCH);
+    changed += await guardWrite(() =>
+      db.transaction("rw", db.pairs, db.history, async () => {
+        const rows = await db.pairs.bulkGet(batch);
+        const t = ctx.now();
+        const changes: RowChange<PairRow>[] = [];
+        const puts: PairRow[] = [];
+        const deletes: string[] = [];
+        for (const row of rows) {
+          if (!row) continue;
+          const next = edit(row, t);
+          if (next === undefined) continue;
+          const change = diffRow(row, next ?? undefined);
+          if (!change) continue;
+          changes.push(change);
+          if (next === null) deletes.push(row.id);
+          else puts.push(next);
+        }
+        if (changes.length === 0) return 0;
+        if (step === 0) step = await beginStep(ctx, scope.projectId);
+        if (deletes.length > 0) await db.pairs.bulkDelete(deletes);
+        if (puts.length > 0) await db.pairs.bulkPut(puts);
+        await db.history.add({ ...scope, step, label, at: t, changes, undone: 0 });
+        return changes.length;
+      }),
+    );
+    options.onProgress?.(Math.min(start + BULK_BATCH, ids.length), ids.length);
+  }
+  return changed;
+}
+
+/** Accept, reject, or back to pending. */
+export function setStatus(
+  ctx: DbContext,
+  scope: HistoryScope,
+  ids: readonly string[],
+  status: PairStatus,
+  options?: BulkOptions,
+): Promise<number> {
+  const label = { accepted: "Accept", rejected: "Reject", pending: "Reset to pending" }[status];
+  return editPairs(
+    ctx,
+    scope,
+    `${label} ${countLabel(ids.length)}`,
+    ids,
+    (row, t) => (row.status === status ? undefined : { ...row, status, updatedAt: t }),
+    options,
+  );
+}
+
+/** Sets the curator's task type, or clears it (back to the classifier's) with `undefined`. */
+export function setTaskType(
+  ctx: DbContext,
+  scope: HistoryScope,
+  ids: readonly string[],
+  taskType: TaskType | undefined,
+  options?: BulkOptions,
+): Promise<number> {
+  return editPairs(
+    ctx,
+    scope,
+    `Set task type of ${countLabel(ids.length)}`,
+    ids,
+    (row, t) => {
+      if (row.taskType === taskType) return undefined;
+      const next: PairRow = { ...row, updatedAt: t };
+      if (taskType === undefined) delete next.taskType;
+      else next.taskType = taskType;
+      return next;
+    },
+    options,
+  );
+}
+
+export function deletePairs(
+  ctx: DbContext,
+  scope: HistoryScope,
+  ids: readonly string[],
+  options?: BulkOptions,
+): Promise<number> {
+  return editPairs(ctx, scope, `Delete ${countLabel(ids.length)}`, ids, () => null, options);
+}
+
+/** Keystrokes of one edit made within this many ms of each other undo as one step. */
+const EDIT_COALESCE_MS = 5000;
+
+/**
+ * Changes a pair's text. The pair becomes `edited` (retries never overwrite it) and stale (its
+ * quality is scored again).
+ */
+export async function editPairText(
+  ctx: DbContext,
+  scope: HistoryScope,
+  id: string,
+  text: { question: string; answer: string },
+): Promise<void> {
+  const { db } = ctx;
+  await guardWrite(() =>
+    db.transaction("rw", db.pairs, db.history, async () => {
+      const row = await db.pairs.get(id);
+      if (!row || (row.question === text.question && row.answer === text.answer)) return;
+      const t = ctx.now();
+      const next: PairRow = { ...row, ...text, edited: true, stale: 1, updatedAt: t };
+      await db.pairs.put(next);
+      const label = "Edit pair";
+      if (await coalesce(ctx, scope, label, row, next, EDIT_COALESCE_MS)) return;
+      const change = diffRow(row, next);
+      if (!change) return;
+      const step = await beginStep(ctx, scope.projectId);
+      await db.history.add({ ...scope, step, label, at: t, changes: [change], undone: 0 });
+    }),
+  );
+}
+
+/** Adds a curator's own pair to a chunk (the document's first chunk by default). */
+export async function addManualPair(
+  ctx: DbContext,
+  scope: HistoryScope,
+  input: {
+    documentId: string;
+    chunkId?: string;
+    question: string;
+    answer: string;
+  },
+): Promise<PairRow> {
+  const { db } = ctx;
+  return guardWrite(() =>
+    db.transaction("rw", db.pairs, db.chunks, db.history, async () => {
+      const chunkId =
+        input.chunkId ??
+        (
+          await db.chunks
+            .where("[documentId+index]")
+            .between([input.documentId, -Infinity], [input.documentId, Infinity])
+            .first()
+        )?.id;
+      if (chunkId === undefined) throw new Error("This document has no text to attach a pair to.");
+      const last = await db.pairs
+        .where("[documentId+index]")
+        .between([input.documentId, -Infinity], [input.documentId, Infinity])
+        .last();
+      const t = ctx.now();
+      const row: PairRow = {
+        id: ctx.newId(),
+        projectId: scope.projectId,
+        documentId: input.documentId,
+        chunkId,
+        index: last ? last.index + 1 : 0,
+        question: input.question,
+        answer: input.answer,
+        status: "accepted",
+        edited: false,
+        origin: "manual",
+        createdAt: t,
+        updatedAt: t,
+        stale: 1,
+      };
+      await db.pairs.add(row);
+      const step = await beginStep(ctx, scope.projectId);
+      await db.history.add({
+        ...scope,
+        step,
+        label: "Add pair",
+        at: t,
+        changes: [{ id: row.id, before: null, after: { ...row } }],
+        undone: 0,
+      });
+      return row;
+    }),
+  );
+}
+
+function countLabel(n: number): string {
+  return n === 1 ? "1 pair" : `${n.toLocaleString("en-US")} pairs`;
+}
