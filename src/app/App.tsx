@@ -3,7 +3,9 @@ import { Toasts } from "../components/Toasts";
 import { addPastedDocument } from "../features/documents/add-documents";
 import { PasteDialog } from "../features/documents/PasteDialog";
 import { ShortcutsOverlay } from "../features/help/ShortcutsOverlay";
+import { PairsPage } from "../features/curate/table/PairsPage";
 import { ExportPage } from "../features/export/ExportPage";
+import { InsightsPage } from "../features/insights/InsightsPage";
 import { ModelsPage } from "../features/models/ModelsPage";
 import { useQueueResume } from "../features/synthesize/batch";
 import { useUi } from "../stores/ui-store";
@@ -39,6 +41,8 @@ export function App() {
     <div className="flex h-full flex-col bg-neutral-50 text-neutral-900 dark:bg-neutral-950 dark:text-neutral-100">
       <Header project={project} />
       {view === "studio" && <StudioView project={project} />}
+      {view === "pairs" && <PairsPage projectId={project.id} />}
+      {view === "insights" && <InsightsPage projectId={project.id} />}
       {view === "models" && <ModelsPage />}
       {view === "export" && <ExportPage projectId={project.id} projectName={project.name} />}
       <PasteDialog

@@ -25,6 +25,8 @@ export function Header({ project }: { project: ProjectRow }) {
       <ProjectSwitcher project={project} />
       <nav aria-label="Pages" className="ml-4 flex gap-1">
         {tab("studio", "Studio")}
+        {tab("pairs", "Pairs")}
+        {tab("insights", "Insights")}
         {tab("models", "Models")}
         {tab("export", "Export")}
       </nav>

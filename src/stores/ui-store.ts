@@ -1,7 +1,7 @@
 import { create } from "zustand";
 
 export type Theme = "system" | "light" | "dark";
-export type View = "studio" | "models" | "export";
+export type View = "studio" | "pairs" | "insights" | "models" | "export";
 
 export interface Toast {
   id: number;
