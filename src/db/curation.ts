@@ -20,6 +20,8 @@ export type RowEdit = (row: PairRow, now: number) => PairRow | null | undefined;
 export interface BulkOptions {
   /** Called after each batch with how many of the ids are done. */
   onProgress?: (done: number, total: number) => void;
+  /** Rows per transaction; {@link BULK_BATCH} unless set. */
+  batchSize?: number;
 }
 
 /**
@@ -37,8 +39,9 @@ export async function editPairs(
   const { db } = ctx;
   let step = 0;
   let changed = 0;
-  for (let start = 0; start < ids.length; start += BULK_BATCH) {
-    const batch = ids.slice(start, start + BULK_BATCH);
+  const size = options.batchSize ?? BULK_BATCH;
+  for (let start = 0; start < ids.length; start += size) {
+    const batch = ids.slice(start, start + size);
     changed += await guardWrite(() =>
       db.transaction("rw", db.pairs, db.history, async () => {
         const rows = await db.pairs.bulkGet(batch);
@@ -64,7 +67,7 @@ export async function editPairs(
         return changes.length;
       }),
     );
-    options.onProgress?.(Math.min(start + BULK_BATCH, ids.length), ids.length);
+    options.onProgress?.(Math.min(start + size, ids.length), ids.length);
   }
   return changed;
 }
