@@ -1,14 +1,7 @@
 import "fake-indexeddb/auto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { DbContext } from "./context";
-import {
-  addManualPair,
-  BULK_BATCH,
-  deletePairs,
-  editPairText,
-  setStatus,
-  setTaskType,
-} from "./curation";
+import { addManualPair, deletePairs, editPairText, setStatus, setTaskType } from "./curation";
 import { forgetOtherSessions, HISTORY_STEPS, historyStatus, redo, undo } from "./history";
 import { StudioDB, type PairRow } from "./schema";
 
