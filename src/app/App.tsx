@@ -3,6 +3,7 @@ import { Toasts } from "../components/Toasts";
 import { addPastedDocument } from "../features/documents/add-documents";
 import { PasteDialog } from "../features/documents/PasteDialog";
 import { ShortcutsOverlay } from "../features/help/ShortcutsOverlay";
+import { useQualityKeeper } from "../features/curate/quality-keeper";
 import { PairsPage } from "../features/curate/table/PairsPage";
 import { ExportPage } from "../features/export/ExportPage";
 import { InsightsPage } from "../features/insights/InsightsPage";
@@ -20,6 +21,7 @@ export function App() {
   useGlobalShortcuts();
   const { project, error } = useBoot();
   useQueueResume(project?.id);
+  useQualityKeeper(project?.id);
   const { view, pasteOpen, setPasteOpen, selectDocument, toasts, dismissToast } = useUi();
 
   if (error) {

@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import {
   CURRENT_PROJECT_KEY,
   ensureDefaultProject,
+  forgetOtherSessions,
   getSetting,
   recoverInterruptedJobs,
   recoverInterruptedResults,
@@ -10,12 +11,14 @@ import {
 } from "../db";
 import { studio } from "../db/studio";
 import { restoreActiveEngine } from "../features/models/remote-server";
+import { sessionId } from "../lib/session";
 import { toastError, useUi } from "../stores/ui-store";
 
 /**
  * Start-up: open the project used last (or the default one), turn runs cut off by a reload
  * into "incomplete" ones (their partial output is kept), put the batch queue's work in flight
- * back in the queue, and reconnect the server engine used last time. The open project then follows the UI store, read live from Dexie.
+ * back in the queue, drop undo history of earlier sessions, and reconnect the server engine
+ * used last time. The open project then follows the UI store, read live from Dexie.
  */
 export function useBoot(): { project: ProjectRow | null; error: unknown } {
   const [error, setError] = useState<unknown>(null);
@@ -33,6 +36,8 @@ export function useBoot(): { project: ProjectRow | null; error: unknown } {
       const recovered = await recoverInterruptedResults(studio);
       // Batch work in flight goes back to its queue; the runner resumes once an engine is ready.
       const requeued = await recoverInterruptedJobs(studio);
+      // Undo history lasts for this tab's session: a reload keeps it, a new visit starts clean.
+      await forgetOtherSessions(studio, sessionId());
       if (!live) return;
       useUi.getState().setProject(open.id);
       if (requeued > 0) {

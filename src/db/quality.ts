@@ -1,0 +1,133 @@
+import type { DbContext } from "./context";
+import type { DuplicateMark, PairRow, StoredQuality } from "./schema";
+import { guardWrite } from "./storage-error";
+
+/*
+ * Storage for the quality keeper (features/curate/quality-keeper.ts): which pairs need scoring,
+ * with their chunk's text, and writing scores and duplicate marks back. These writes are not
+ * curation, so they record no undo history.
+ */
+
+/** A pair to score, as it was when read: a score is kept only if the pair did not change since. */
+export interface PairToScore {
+  id: string;
+  question: string;
+  answer: string;
+  updatedAt: number;
+}
+
+/** The pairs of one chunk to score, with the chunk's text (their grounding source). */
+export interface ChunkToScore {
+  chunkId: string;
+  text: string;
+  pairs: PairToScore[];
+}
+
+/** Up to `limit` stale pairs of any project, grouped by chunk. */
+export async function staleChunks(ctx: DbContext, limit: number): Promise<ChunkToScore[]> {
+  const { db } = ctx;
+  return db.transaction("r", db.pairs, db.chunks, db.documents, async () => {
+    const pairs = await db.pairs.where("stale").equals(1).limit(limit).toArray();
+    const byChunk = new Map<string, PairRow[]>();
+    for (const p of pairs) byChunk.set(p.chunkId, [...(byChunk.get(p.chunkId) ?? []), p]);
+    const chunkIds = [...byChunk.keys()];
+    const chunks = await db.chunks.bulkGet(chunkIds);
+    const docIds = [...new Set(chunks.flatMap((c) => (c ? [c.documentId] : [])))];
+    const docs = new Map(
+      (await db.documents.bulkGet(docIds)).flatMap((d) => (d ? [[d.id, d]] : [])),
+    );
+    return chunkIds.map((chunkId, i) => {
+      const chunk = chunks[i];
+      const doc = chunk ? docs.get(chunk.documentId) : undefined;
+      return {
+        chunkId,
+        // A pair whose chunk is gone is still scored (format flags, task type) against no text.
+        text: chunk && doc ? doc.text.slice(chunk.start, chunk.end) : "",
+        pairs: (byChunk.get(chunkId) ?? []).map(({ id, question, answer, updatedAt }) => ({
+          id,
+          question,
+          answer,
+          updatedAt,
+        })),
+      };
+    });
+  });
+}
+
+export interface Score {
+  id: string;
+  /** The pair's `updatedAt` when it was read for scoring. */
+  updatedAt: number;
+  quality: StoredQuality;
+}
+
+/**
+ * Stores scores and clears `stale`, skipping pairs edited since they were read (they stay stale
+ * and are scored again). Returns how many were stored.
+ */
+export async function saveScores(ctx: DbContext, scores: readonly Score[]): Promise<number> {
+  const { db } = ctx;
+  return guardWrite(() =>
+    db.transaction("rw", db.pairs, async () => {
+      const rows = await db.pairs.bulkGet(scores.map((s) => s.id));
+      const t = ctx.now();
+      const puts: PairRow[] = [];
+      rows.forEach((row, i) => {
+        const score = scores[i];
+        if (!row || !score || row.updatedAt !== score.updatedAt) return;
+        const next: PairRow = { ...row, quality: score.quality, updatedAt: t };
+        delete next.stale;
+        puts.push(next);
+      });
+      await db.pairs.bulkPut(puts);
+      return puts.length;
+    }),
+  );
+}
+
+/** A page of a project's questions, in id order, for loading the near-duplicate index. */
+export async function questionsPage(
+  ctx: DbContext,
+  projectId: string,
+  offset: number,
+  limit: number,
+): Promise<{ id: string; question: string; duplicate?: DuplicateMark }[]> {
+  const rows = await ctx.db.pairs
+    .where("projectId")
+    .equals(projectId)
+    .offset(offset)
+    .limit(limit)
+    .toArray();
+  return rows.map(({ id, question, duplicate }) => ({ id, question, duplicate }));
+}
+
+/** Sets or clears (`null`) duplicate marks; unchanged and missing pairs are skipped. */
+export async function saveDuplicateMarks(
+  ctx: DbContext,
+  marks: readonly { id: string; duplicate: DuplicateMark | null }[],
+): Promise<number> {
+  const { db } = ctx;
+  return guardWrite(() =>
+    db.transaction("rw", db.pairs, async () => {
+      const rows = await db.pairs.bulkGet(marks.map((m) => m.id));
+      const t = ctx.now();
+      const puts: PairRow[] = [];
+      rows.forEach((row, i) => {
+        const mark = marks[i]?.duplicate ?? null;
+        if (!row || sameMark(row.duplicate, mark)) return;
+        const next: PairRow = { ...row, updatedAt: t };
+        if (mark) next.duplicate = mark;
+        else delete next.duplicate;
+        puts.push(next);
+      });
+      await db.pairs.bulkPut(puts);
+      return puts.length;
+    }),
+  );
+}
+
+export function sameMark(a: DuplicateMark | undefined | null, b: DuplicateMark | null): boolean {
+  return (a ?? null) === null
+    ? b === null
+    : b !== null && a?.kind === b.kind && a.group === b.group;
+}

@@ -1,0 +1,169 @@
+import { liveQuery, type Subscription } from "dexie";
+import { useEffect } from "react";
+import {
+  questionsPage,
+  saveDuplicateMarks,
+  saveScores,
+  sameMark,
+  staleChunks,
+  type DuplicateMark,
+} from "../../db";
+import { studio } from "../../db/studio";
+import { callWorker } from "../../workers/rpc";
+import type { QualityReply, QualityRequest } from "../../workers/quality-job";
+
+/*
+ * Keeps every pair's quality signals up to date, in the background, for as long as a project is
+ * open. Pairs are marked `stale` when they are created or their text changes (by synthesis,
+ * edits, imports, undo); the keeper scores them in a worker and stores the scores. It also
+ * feeds the worker's near-duplicate index with the open project's questions and stores each
+ * pair's duplicate group as it changes.
+ */
+
+/** Stale pairs scored per round trip: one transaction to read, one to write. */
+const SCORE_BATCH = 500;
+/** Questions per message while loading the near-duplicate index. */
+const LOAD_BATCH = 2000;
+/** The shortest pause between two passes, so a running batch is not slowed by the keeper. */
+const PASS_GAP_MS = 500;
+
+let worker: Worker | undefined;
+function qualityWorker(): Worker {
+  worker ??= new Worker(new URL("../../workers/quality.worker.ts", import.meta.url), {
+    type: "module",
+  });
+  return worker;
+}
+
+function ask(request: QualityRequest): Promise<QualityReply> {
+  return callWorker<QualityRequest, never, QualityReply>(qualityWorker(), request);
+}
+
+async function saveMarks(reply: QualityReply, known: Map<string, DuplicateMark | null>) {
+  if (reply.kind !== "marks") return;
+  const changed = reply.marks.filter((m) => !sameMark(known.get(m.id), m.duplicate));
+  for (const m of changed) known.set(m.id, m.duplicate);
+  if (changed.length > 0) await saveDuplicateMarks(studio, changed);
+}
+
+/** One project's keeper: loads the duplicate index, then scores stale pairs whenever some appear. */
+class Keeper {
+  private stopped = false;
+  private running = false;
+  private again = false;
+  /** Each indexed pair's stored duplicate mark, to write only the ones that change. */
+  private readonly known = new Map<string, DuplicateMark | null>();
+  private subscription: Subscription | undefined;
+
+  constructor(private readonly projectId: string) {}
+
+  start(): void {
+    void this.run(async () => {
+      await ask({ kind: "resetDuplicates" });
+      await this.loadQuestions();
+    });
+    // Wake up when pairs become stale or the project's pair count changes (deletions).
+    this.subscription = liveQuery(async () => ({
+      stale: await studio.db.pairs.where("stale").equals(1).count(),
+      total: await studio.db.pairs.where("projectId").equals(this.projectId).count(),
+    })).subscribe({
+      next: ({ stale, total }) => {
+        if (stale > 0) this.wake();
+        if (total < this.known.size) this.wake(true);
+      },
+      error: () => undefined,
+    });
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.subscription?.unsubscribe();
+  }
+
+  /** Set when pairs were deleted: the next pass drops them from the duplicate index. */
+  private reload = false;
+
+  private wake(reload = false): void {
+    this.reload ||= reload;
+    void this.run(() => this.pass());
+  }
+
+  /** Runs `work` unless a pass is running, in which case one more pass follows it. */
+  private async run(work: () => Promise<void>): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = true;
+    try {
+      await work();
+      while (this.again && !this.stopped) {
+        this.again = false;
+        await new Promise((r) => setTimeout(r, PASS_GAP_MS));
+        await this.pass();
+      }
+    } catch (err) {
+      // Scores are hints: a failure (a full disk, a closed database) must not break the page.
+      console.warn("Quality signals could not be updated:", err);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async loadQuestions(): Promise<void> {
+    this.known.clear();
+    for (let offset = 0; !this.stopped; offset += LOAD_BATCH) {
+      const page = await questionsPage(studio, this.projectId, offset, LOAD_BATCH);
+      for (const q of page) this.known.set(q.id, q.duplicate ?? null);
+      const reply = await ask({
+        kind: "addQuestions",
+        items: page.map(({ id, question }) => ({ id, question })),
+      });
+      await saveMarks(reply, this.known);
+      if (page.length < LOAD_BATCH) break;
+    }
+  }
+
+  private async pass(): Promise<void> {
+    if (this.reload) {
+      // Pairs were deleted: their questions leave the duplicate index (keys only are read).
+      this.reload = false;
+      const stored = new Set(
+        await studio.db.pairs.where("projectId").equals(this.projectId).primaryKeys(),
+      );
+      const gone = [...this.known.keys()].filter((id) => !stored.has(id));
+      for (const id of gone) this.known.delete(id);
+      if (gone.length > 0)
+        await saveMarks(await ask({ kind: "removeQuestions", ids: gone }), this.known);
+    }
+    while (!this.stopped) {
+      const chunks = await staleChunks(studio, SCORE_BATCH);
+      if (chunks.length === 0) return;
+      const reply = await ask({ kind: "score", chunks });
+      if (reply.kind !== "scores") return;
+      const seen = new Map(chunks.flatMap((c) => c.pairs.map((p) => [p.id, p] as const)));
+      await saveScores(
+        studio,
+        reply.scores.map((s) => ({ ...s, updatedAt: seen.get(s.id)?.updatedAt ?? -1 })),
+      );
+      // New and edited questions of the open project go into the duplicate index.
+      const mine = await studio.db.pairs.bulkGet([...seen.keys()]);
+      const items = mine.flatMap((p) =>
+        p && p.projectId === this.projectId ? [{ id: p.id, question: p.question }] : [],
+      );
+      for (const { id } of items) if (!this.known.has(id)) this.known.set(id, null);
+      if (items.length > 0) await saveMarks(await ask({ kind: "addQuestions", items }), this.known);
+      await new Promise((r) => setTimeout(r, PASS_GAP_MS));
+    }
+  }
+}
+
+/** Keeps the open project's quality signals current while it is open. */
+export function useQualityKeeper(projectId: string | undefined): void {
+  useEffect(() => {
+    if (!projectId || typeof Worker === "undefined") return;
+    const keeper = new Keeper(projectId);
+    keeper.start();
+    return () => keeper.stop();
+  }, [projectId]);
+}
