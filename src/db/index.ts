@@ -12,6 +12,7 @@ export * from "./results";
 export * from "./pairs";
 export * from "./curation";
 export * from "./history";
+export * from "./quality";
 export * from "./settings";
 export * from "./export";
 export * from "./import";
