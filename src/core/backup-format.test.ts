@@ -157,6 +157,29 @@ describe("validateBackup", () => {
     expect(JSON.stringify(r.backup)).not.toContain("sk-secret");
   });
 
+  it("keeps a pair's quality signals and task type, and marks unscored pairs for scoring", () => {
+    const json = file();
+    const quality = { grounding: null, flags: ["emptyQuestion"], taskType: "math" };
+    const duplicate = { kind: "nearDuplicate", group: "g3" };
+    json.pairs[0] = { ...pair(0, "d0"), quality, duplicate, taskType: "code" } as ReturnType<
+      typeof pair
+    >;
+    const r = validateBackup(json);
+    if (!r.ok) throw new Error(r.message);
+    expect(r.backup.pairs[0]).toMatchObject({ quality, duplicate, taskType: "code" });
+    expect(r.backup.pairs[0]).not.toHaveProperty("stale");
+    expect(r.backup.pairs[1]).toMatchObject({ stale: 1 });
+    expect(r.backup.pairs[1]).not.toHaveProperty("quality");
+
+    json.pairs[0] = { ...pair(0, "d0"), quality: { ...quality, flags: ["bogus"] } } as ReturnType<
+      typeof pair
+    >;
+    const bad = validateBackup(json);
+    expect(bad.ok ? "" : bad.message).toContain(
+      "pairs[0].quality.flags must be a list of quality flags",
+    );
+  });
+
   it("recognises what is not a backup at all", () => {
     for (const json of [null, [], "text", { format: "other", version: 1 }]) {
       expect(problem(json)).toBe("This file is not an IPT Studio backup (no backup marker).");

@@ -11,7 +11,9 @@ import type {
   BackupV1,
   BackupV2,
 } from "./backup-format";
-import type { EntryLink, JobSettings } from "./rows";
+import { FLAGS, type Flag } from "./quality/flags";
+import { TASK_TYPES } from "./quality/task-type";
+import type { DuplicateMark, EntryLink, JobSettings, StoredQuality } from "./rows";
 import type { Usage } from "./types";
 
 /**
@@ -180,7 +182,27 @@ const readPair =
       origin: f.oneOf("origin", ["model", "manual"] as const),
       createdAt: f.num("createdAt"),
       updatedAt: f.num("updatedAt"),
+      taskType: f.o.taskType == null ? undefined : f.oneOf("taskType", TASK_TYPES),
+      quality: f.optObj("quality", readQuality),
+      duplicate: f.optObj("duplicate", readDuplicate),
+      // Without stored scores (older backups), the pair is scored again after the restore.
+      stale: f.o.quality == null || f.o.stale === 1 ? (1 as const) : undefined,
     });
+
+const readQuality = (q: Fields): StoredQuality => ({
+  grounding: q.o.grounding === null ? null : q.num("grounding"),
+  flags: q.check<Flag[]>(
+    "flags",
+    (v) => Array.isArray(v) && v.every((x) => FLAGS.includes(x as Flag)),
+    "a list of quality flags",
+  ),
+  taskType: q.oneOf("taskType", TASK_TYPES),
+});
+
+const readDuplicate = (d: Fields): DuplicateMark => ({
+  kind: d.oneOf("kind", ["duplicate", "nearDuplicate"] as const),
+  group: d.str("group"),
+});
 
 const BUDGET_MODES = ["words", "tokens"] as const;
 
