@@ -46,5 +46,8 @@ it("upgrades a v1 database: every document becomes one chunk, results and pairs 
   expect((await db.results.get("r1"))?.chunkId).toBe("d1:0");
   expect((await db.pairs.get("q1"))?.chunkId).toBe("d1:0");
   expect(await db.pairs.where("chunkId").equals("d1:0").count()).toBe(1);
+  // Version 3: every existing pair is waiting to be scored.
+  expect(await db.pairs.where("stale").equals(1).primaryKeys()).toEqual(["q1"]);
+  expect(await db.history.count()).toBe(0);
   await db.delete();
 });
