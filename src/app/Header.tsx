@@ -4,6 +4,7 @@ import { ExportButton } from "../features/export/ExportButton";
 import { useUi, type Theme } from "../stores/ui-store";
 import { EngineBadge } from "./EngineBadge";
 import { ProjectSwitcher } from "./ProjectSwitcher";
+import { QualityStatus } from "./QualityStatus";
 
 const nextTheme: Record<Theme, Theme> = { system: "dark", dark: "light", light: "system" };
 
@@ -31,6 +32,7 @@ export function Header({ project }: { project: ProjectRow }) {
         {tab("export", "Export")}
       </nav>
       <div className="ml-auto flex items-center gap-2">
+        <QualityStatus />
         <EngineBadge />
         <ExportButton projectId={project.id} projectName={project.name} />
         <Button

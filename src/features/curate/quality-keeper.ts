@@ -9,6 +9,7 @@ import {
   type DuplicateMark,
 } from "../../db";
 import { studio } from "../../db/studio";
+import { useQualityStatus, type QualityStatus } from "../../stores/quality-store";
 import { callWorker } from "../../workers/rpc";
 import type { QualityReply, QualityRequest } from "../../workers/quality-job";
 
@@ -26,6 +27,11 @@ const SCORE_BATCH = 500;
 const LOAD_BATCH = 2000;
 /** The shortest pause between two passes, so a running batch is not slowed by the keeper. */
 const PASS_GAP_MS = 500;
+
+const status = {
+  update: (p: Partial<QualityStatus>) => useQualityStatus.getState().update(p),
+  get: () => useQualityStatus.getState(),
+};
 
 let worker: Worker | undefined;
 function qualityWorker(): Worker {
@@ -62,12 +68,14 @@ class Keeper {
       await ask({ kind: "resetDuplicates" });
       await this.loadQuestions();
     });
+    status.update({ phase: "indexing", indexed: 0, scored: 0, since: Date.now() });
     // Wake up when pairs become stale or the project's pair count changes (deletions).
     this.subscription = liveQuery(async () => ({
       stale: await studio.db.pairs.where("stale").equals(1).count(),
       total: await studio.db.pairs.where("projectId").equals(this.projectId).count(),
     })).subscribe({
       next: ({ stale, total }) => {
+        status.update({ stale });
         if (stale > 0) this.wake();
         if (total < this.known.size) this.wake(true);
       },
@@ -102,6 +110,7 @@ class Keeper {
         await new Promise((r) => setTimeout(r, PASS_GAP_MS));
         await this.pass();
       }
+      if (!this.stopped) status.update({ phase: "idle" });
     } catch (err) {
       // Scores are hints: a failure (a full disk, a closed database) must not break the page.
       console.warn("Quality signals could not be updated:", err);
@@ -120,6 +129,7 @@ class Keeper {
         items: page.map(({ id, question }) => ({ id, question })),
       });
       await saveMarks(reply, this.known);
+      if (reply.kind === "marks") status.update({ indexed: reply.indexed });
       if (page.length < LOAD_BATCH) break;
     }
   }
@@ -139,20 +149,26 @@ class Keeper {
     while (!this.stopped) {
       const chunks = await staleChunks(studio, SCORE_BATCH);
       if (chunks.length === 0) return;
+      if (status.get().phase !== "scoring") status.update({ phase: "scoring", since: Date.now() });
       const reply = await ask({ kind: "score", chunks });
       if (reply.kind !== "scores") return;
       const seen = new Map(chunks.flatMap((c) => c.pairs.map((p) => [p.id, p] as const)));
-      await saveScores(
+      const saved = await saveScores(
         studio,
         reply.scores.map((s) => ({ ...s, updatedAt: seen.get(s.id)?.updatedAt ?? -1 })),
       );
+      status.update({ scored: status.get().scored + saved });
       // New and edited questions of the open project go into the duplicate index.
       const mine = await studio.db.pairs.bulkGet([...seen.keys()]);
       const items = mine.flatMap((p) =>
         p && p.projectId === this.projectId ? [{ id: p.id, question: p.question }] : [],
       );
       for (const { id } of items) if (!this.known.has(id)) this.known.set(id, null);
-      if (items.length > 0) await saveMarks(await ask({ kind: "addQuestions", items }), this.known);
+      if (items.length > 0) {
+        const marks = await ask({ kind: "addQuestions", items });
+        await saveMarks(marks, this.known);
+        if (marks.kind === "marks") status.update({ indexed: marks.indexed });
+      }
       await new Promise((r) => setTimeout(r, PASS_GAP_MS));
     }
   }
