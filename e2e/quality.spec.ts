@@ -1,0 +1,94 @@
+import { expect, test } from "@playwright/test";
+import { pairsBlock } from "../src/core/tags";
+import { FIXTURE_MODEL, startFixtureServer, type FixtureServer } from "./fixture-server";
+import { Studio } from "./studio";
+
+// The background quality keeper: pairs are scored in a worker after they are committed, and
+// duplicate questions get a shared group, all stored with the pairs.
+const TEXTS = [
+  "The Treaty of Westphalia was signed in 1648. It ended the Thirty Years' War and recognised the sovereignty of the German states.",
+  "In 1648 the Treaty of Westphalia was signed in Osnabrück and Münster, after five years of talks.",
+];
+
+let server: FixtureServer;
+test.beforeEach(async () => {
+  server = await startFixtureServer();
+});
+test.afterEach(async () => {
+  await server.close();
+});
+
+interface StoredPair {
+  question: string;
+  stale?: number;
+  quality?: { grounding: number | null; flags: string[]; taskType: string };
+  duplicate?: { kind: string; group: string };
+}
+
+test("new pairs are scored and duplicate questions grouped in the background", async ({ page }) => {
+  const studio = new Studio(page);
+  await studio.open();
+  for (const [i, text] of TEXTS.entries()) await studio.pasteDocument(text, `Westphalia ${i}`);
+  await studio.connectServer(server.url, FIXTURE_MODEL);
+  // The same question about both documents (whichever order the requests come in), and one
+  // answer that the text does not support.
+  server.script([
+    {
+      kind: "ok",
+      output: pairsBlock([
+        { question: "When was the Treaty of Westphalia signed?", answer: "In 1648." },
+        {
+          question: "Which war did the treaty end?",
+          answer: "A dispute about spices and silk between Portugal and Venice.",
+        },
+      ]),
+    },
+    {
+      kind: "ok",
+      output: pairsBlock([
+        { question: "When was the Treaty of Westphalia signed?", answer: "In 1648." },
+      ]),
+    },
+  ]);
+  await studio
+    .batch()
+    .getByRole("button", { name: /Synthesize all pending \(2 chunks\)/ })
+    .click();
+
+  const stored = async () =>
+    page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open("ipt-studio");
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error ?? new Error("open failed"));
+      });
+      const rows = await new Promise<unknown[]>((resolve, reject) => {
+        const req = db.transaction("pairs").objectStore("pairs").getAll();
+        req.onsuccess = () => resolve(req.result as unknown[]);
+        req.onerror = () => reject(req.error ?? new Error("read failed"));
+      });
+      db.close();
+      return rows;
+    }) as Promise<StoredPair[]>;
+
+  await expect
+    .poll(async () => (await stored()).filter((p) => p.quality && !p.stale).length, {
+      timeout: 20_000,
+    })
+    .toBe(3);
+  await expect
+    .poll(async () => (await stored()).filter((p) => p.duplicate).length, { timeout: 10_000 })
+    .toBe(2);
+  const pairs = await stored();
+  const twins = pairs.filter((p) => p.question.startsWith("When"));
+  expect(twins).toHaveLength(2);
+  for (const twin of twins) {
+    expect(twin.quality).toMatchObject({ grounding: 1, flags: [] });
+    expect(twin.duplicate?.kind).toBe("duplicate");
+  }
+  expect(twins[0]?.duplicate).toEqual(twins[1]?.duplicate);
+  const weak = pairs.find((p) => p.question.startsWith("Which"));
+  expect(weak?.quality?.flags).toContain("weakGrounding");
+  expect(weak?.duplicate).toBeUndefined();
+  await expect(page.getByTestId("quality-status")).toHaveAttribute("data-phase", "idle");
+});
