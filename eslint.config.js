@@ -42,7 +42,7 @@ const zones = zonesFor(false);
 // A feature never imports another feature.
 /** @type {{ target: string, from: string | string[] }[]} */
 const featureZones = [];
-const features = ["models", "documents", "synthesize", "curate", "export", "help"];
+const features = ["models", "documents", "synthesize", "curate", "export", "help", "insights"];
 for (const f of features) {
   featureZones.push({
     target: `./src/features/${f}`,

@@ -17,6 +17,7 @@ export * from "./settings";
 export * from "./export";
 export * from "./import";
 export * from "./backup";
+export * from "./insights";
 
 /** The app's single database connection. */
 export function openStudio(name?: string): DbContext {
