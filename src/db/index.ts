@@ -17,7 +17,9 @@ export * from "./settings";
 export * from "./export";
 export * from "./import";
 export * from "./backup";
+export * from "./pairs-view";
 export * from "./insights";
+export * from "./regenerate";
 
 /** The app's single database connection. */
 export function openStudio(name?: string): DbContext {

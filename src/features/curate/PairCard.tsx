@@ -1,6 +1,10 @@
+import { useEffect, useRef } from "react";
 import { Button } from "../../components/Button";
 import type { PairRow, PairStatus } from "../../db";
+import { usePairHighlight } from "../../stores/pair-highlight-store";
+import { PairBadges } from "./PairBadges";
 import { PairEditor } from "./PairEditor";
+import type { ShownQuality } from "./pair-quality";
 
 export interface PairCardProps {
   pair: PairRow;
@@ -13,6 +17,9 @@ export interface PairCardProps {
   onEditDone: () => void;
   onSave: (question: string, answer: string) => void;
   onDelete: () => void;
+  quality: ShownQuality | null;
+  /** "Chunk 2" when the document has several chunks. */
+  chunkLabel?: string;
 }
 
 const statusStyle: Record<PairStatus, string> = {
@@ -21,15 +28,47 @@ const statusStyle: Record<PairStatus, string> = {
   rejected: "border-red-300 opacity-70 dark:border-red-800",
 };
 
+/** Focus that came from the keyboard (Tab), not a click: the document then scrolls to it. */
+const fromKeyboard = (el: EventTarget) => el instanceof Element && el.matches(":focus-visible");
+
 export function PairCard(props: PairCardProps) {
   const { pair, focused, editing } = props;
   const label = `Pair ${props.position + 1}`;
+  const ref = useRef<HTMLLIElement>(null);
+  const reveal = usePairHighlight((s) => (s.reveal?.pairId === pair.id ? s.reveal.nonce : null));
+  const { hover, revealPair } = usePairHighlight.getState();
+
+  // j/k moved the cursor here: move focus too, so it is visible and read out.
+  useEffect(() => {
+    const el = ref.current;
+    if (reveal === null || !focused || !el || editing) return;
+    if (!el.contains(document.activeElement)) el.focus({ preventScroll: true });
+    el.scrollIntoView({ block: "nearest" });
+  }, [reveal, focused, editing]);
+
+  // Leaving the editor (Ctrl+Enter or Esc) gives focus back to the card, not to the page.
+  const wasEditing = useRef(editing);
+  useEffect(() => {
+    if (wasEditing.current && !editing) ref.current?.focus({ preventScroll: true });
+    wasEditing.current = editing;
+  }, [editing]);
+
   return (
-    // A card is a group of controls; focus follows the keyboard cursor (j/k).
+    // A card is a group of controls; focus follows the keyboard cursor (j/k). Hovering or
+    // focusing it highlights its evidence in the document.
     <li
+      ref={ref}
+      tabIndex={-1}
       aria-label={label}
       data-status={pair.status}
-      className={`rounded-lg border-2 bg-white p-3 text-sm dark:bg-neutral-900 ${statusStyle[pair.status]} ${focused ? "ring-2 ring-indigo-500" : ""}`}
+      onMouseEnter={() => hover(pair.id)}
+      onMouseLeave={() => hover(null)}
+      onFocus={(e) => {
+        if (focused) return;
+        props.onFocus();
+        if (fromKeyboard(e.target)) revealPair(pair.id);
+      }}
+      className={`rounded-lg border-2 bg-white p-3 text-sm outline-none focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 dark:bg-neutral-900 ${statusStyle[pair.status]} ${focused ? "ring-2 ring-indigo-500" : ""}`}
     >
       <div className="mb-2 flex items-center gap-2 text-[11px] text-neutral-500">
         <button type="button" className="font-semibold" onClick={props.onFocus}>
@@ -41,17 +80,19 @@ export function PairCard(props: PairCardProps) {
             edited
           </span>
         )}
+        {props.chunkLabel && <span>{props.chunkLabel}</span>}
         {pair.origin === "manual" && (
           <span className="rounded bg-violet-100 px-1.5 text-violet-800 dark:bg-violet-950 dark:text-violet-200">
             manual
           </span>
         )}
-        {pair.question === "" && (
+        {pair.question === "" && !props.quality && (
           <span className="rounded bg-amber-100 px-1.5 text-amber-900 dark:bg-amber-950 dark:text-amber-200">
             empty question
           </span>
         )}
       </div>
+      <PairBadges quality={props.quality} />
       {editing ? (
         <PairEditor pair={pair} onSave={props.onSave} onDone={props.onEditDone} />
       ) : (

@@ -4,6 +4,7 @@ import {
   addManualPair,
   deletePairs,
   editPairText,
+  listChunks,
   listPairs,
   setStatus,
   undo,
@@ -17,11 +18,25 @@ import { attempt, useUi } from "../../stores/ui-store";
 import { AddPairForm } from "./AddPairForm";
 import { historyScope } from "./history-scope";
 import { PairCard } from "./PairCard";
+import { chunkChoices } from "./chunk-labels";
+import { shownQuality, sourceIndexes, type ShownQuality } from "./pair-quality";
 import { usePairShortcuts, type PairActions } from "./use-pair-shortcuts";
 
 /** The selected document's pairs: review by mouse or keyboard, edit inline, add by hand. */
 export function PairsPanel({ doc }: { doc: DocumentRow }) {
   const pairs = useLiveQuery(() => listPairs(studio, doc.id), [doc.id]);
+  const chunks = useLiveQuery(() => listChunks(studio, doc.id), [doc.id]);
+  const choices = useMemo(() => chunkChoices(doc.text, chunks ?? []), [doc.text, chunks]);
+  const qualities = useMemo(() => {
+    const source = sourceIndexes(doc.text, chunks ?? []);
+    const out = new Map<string, ShownQuality | null>();
+    for (const p of pairs ?? []) out.set(p.id, shownQuality(p, source(p.chunkId)));
+    return out;
+  }, [doc.text, chunks, pairs]);
+  const chunkNumber = useMemo(
+    () => new Map((chunks ?? []).map((c) => [c.id, c.index + 1])),
+    [chunks],
+  );
   const live = useSynthesis((s) => (s.live?.documentId === doc.id ? s.live : null));
   const { focusedPair, editingPairId, setFocusedPair, setEditingPair, pushToast } = useUi();
 
@@ -114,14 +129,22 @@ export function PairsPanel({ doc }: { doc: DocumentRow }) {
                 )
               }
               onDelete={() => actions.remove(p)}
+              quality={qualities.get(p.id) ?? null}
+              chunkLabel={
+                choices.length > 1 && chunkNumber.has(p.chunkId)
+                  ? `Chunk ${chunkNumber.get(p.chunkId)}`
+                  : undefined
+              }
             />
           ))}
         </ul>
         <div className="mt-3">
           <AddPairForm
-            onAdd={(question, answer) =>
+            chunks={choices}
+            onAdd={(question, answer, chunkId) =>
               addManualPair(studio, historyScope(doc.projectId), {
                 documentId: doc.id,
+                ...(chunkId ? { chunkId } : {}),
                 question,
                 answer,
               }).then(() => undefined)

@@ -22,11 +22,13 @@ import type { QualityReply, QualityRequest } from "../../workers/quality-job";
  */
 
 /** Stale pairs scored per round trip: one transaction to read, one to write. */
-const SCORE_BATCH = 500;
+const SCORE_BATCH = 1000;
 /** Questions per message while loading the near-duplicate index. */
 const LOAD_BATCH = 2000;
 /** The shortest pause between two passes, so a running batch is not slowed by the keeper. */
 const PASS_GAP_MS = 500;
+/** The pause between two batches of one pass: other database work gets its turn. */
+const BATCH_GAP_MS = 20;
 
 const status = {
   update: (p: Partial<QualityStatus>) => useQualityStatus.getState().update(p),
@@ -169,7 +171,7 @@ class Keeper {
         await saveMarks(marks, this.known);
         if (marks.kind === "marks") status.update({ indexed: marks.indexed });
       }
-      await new Promise((r) => setTimeout(r, PASS_GAP_MS));
+      await new Promise((r) => setTimeout(r, BATCH_GAP_MS));
     }
   }
 }

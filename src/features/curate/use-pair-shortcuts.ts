@@ -1,6 +1,7 @@
 import { isShortcutKey } from "../../lib/keyboard";
 import { useEffect } from "react";
 import type { PairRow, PairStatus } from "../../db";
+import { usePairHighlight } from "../../stores/pair-highlight-store";
 import { useUi } from "../../stores/ui-store";
 
 export interface PairActions {
@@ -8,7 +9,10 @@ export interface PairActions {
   remove(pair: PairRow): void;
 }
 
-/** j/k move, a accepts, r rejects, e edits, x deletes; ignored while typing or in a dialog. */
+/**
+ * j/k move, a accepts, r rejects, u resets to pending, e edits, x deletes; ignored while typing
+ * or in a dialog. Moving reveals the pair: focus goes to its card, the document to its evidence.
+ */
 export function usePairShortcuts(pairs: readonly PairRow[], actions: PairActions): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -18,19 +22,27 @@ export function usePairShortcuts(pairs: readonly PairRow[], actions: PairActions
       const i = Math.min(ui.focusedPair, pairs.length - 1);
       const pair = pairs[i];
       if (!pair) return;
+      const moveTo = (next: number) => {
+        ui.setFocusedPair(next);
+        const target = pairs[next];
+        if (target) usePairHighlight.getState().revealPair(target.id);
+      };
       const handled = (() => {
         switch (e.key) {
           case "j":
-            ui.setFocusedPair(Math.min(pairs.length - 1, i + 1));
+            moveTo(Math.min(pairs.length - 1, i + 1));
             return true;
           case "k":
-            ui.setFocusedPair(Math.max(0, i - 1));
+            moveTo(Math.max(0, i - 1));
             return true;
           case "a":
             actions.setStatus(pair, pair.status === "accepted" ? "pending" : "accepted");
             return true;
           case "r":
             actions.setStatus(pair, pair.status === "rejected" ? "pending" : "rejected");
+            return true;
+          case "u":
+            if (pair.status !== "pending") actions.setStatus(pair, "pending");
             return true;
           case "e":
             ui.setEditingPair(pair.id);

@@ -1,0 +1,280 @@
+import { expect, test, type Page } from "@playwright/test";
+import { writeFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+/*
+ * The Pairs page (curation workbench): curating by keyboard only, and a bulk action on a flag
+ * filter with undo and redo. Pairs are seeded by restoring a workspace backup, and what the
+ * studio stored is read straight from IndexedDB.
+ */
+
+interface SeedPair {
+  question: string;
+  answer: string;
+}
+
+/** A version-1 backup of `docs` documents, each with the pairs `pairsOf(d)`. */
+function backupFile(docs: number, pairsOf: (d: number) => SeedPair[]): string {
+  const projectId = "p";
+  const documents = Array.from({ length: docs }, (_, d) => ({
+    id: `d${d}`,
+    projectId,
+    title: `Doc ${String(d).padStart(2, "0")}`,
+    source: { kind: "paste" },
+    text: `Document ${d}. The committee met on day ${d} and approved item ${d} after a debate.`,
+    contentHash: `h${d}`,
+    createdAt: d,
+    updatedAt: d,
+  }));
+  const pairs = documents.flatMap((doc, d) =>
+    pairsOf(d).map((p, i) => ({
+      id: `p${d}-${i}`,
+      projectId,
+      documentId: doc.id,
+      index: i,
+      question: p.question,
+      answer: p.answer,
+      status: "pending",
+      edited: false,
+      origin: "model",
+      createdAt: d * 10 + i,
+      updatedAt: d * 10 + i,
+    })),
+  );
+  const backup = {
+    format: "ipt-studio.backup",
+    version: 1,
+    exportedAt: "2026-01-01T00:00:00.000Z",
+    app: { name: "IPT Studio", version: "e2e" },
+    project: { id: projectId, name: "Curation", createdAt: 0, updatedAt: 0 },
+    documents,
+    results: [],
+    pairs,
+    settings: [],
+  };
+  const path = join(mkdtempSync(join(tmpdir(), "ipt-table-")), "curation.ipt-backup.json");
+  writeFileSync(path, JSON.stringify(backup));
+  return path;
+}
+
+async function restore(page: Page, file: string, docs: number): Promise<void> {
+  await page.goto("/");
+  const nav = page.getByRole("navigation", { name: "Pages" });
+  await nav.getByRole("button", { name: "Export" }).click();
+  await page.getByLabel("Restore as a new project…").setInputFiles(file);
+  await expect(page.getByText(new RegExp(`Restored ${docs} documents`))).toBeVisible();
+}
+
+/** question → status of every stored pair, read straight from IndexedDB. */
+function storedStatuses(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open("ipt-studio");
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error ?? new Error("open failed"));
+    });
+    const pairs = await new Promise<{ question: string; status: string }[]>((resolve, reject) => {
+      const req = db.transaction("pairs").objectStore("pairs").getAll();
+      req.onsuccess = () => resolve(req.result as { question: string; status: string }[]);
+      req.onerror = () => reject(req.error ?? new Error("read failed"));
+    });
+    db.close();
+    return Object.fromEntries(pairs.map((p) => [p.question, p.status]));
+  });
+}
+
+/**
+ * Stores quality signals on every pair, as the background quality keeper would: "Why?" is a
+ * very short question. Written before the Pairs page opens, so its first load reads them.
+ */
+function seedQuality(page: Page): Promise<void> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open("ipt-studio");
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error ?? new Error("open failed"));
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction("pairs", "readwrite");
+      const store = tx.objectStore("pairs");
+      const req = store.openCursor();
+      req.onsuccess = () => {
+        const cursor = req.result;
+        if (!cursor) return;
+        const row = cursor.value as { question: string; stale?: number; quality?: unknown };
+        delete row.stale;
+        row.quality = {
+          grounding: 0.8,
+          flags: row.question === "Why?" ? ["shortQuestion"] : [],
+          taskType: "freeFormQa",
+        };
+        cursor.update(row);
+        cursor.continue();
+      };
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error ?? new Error("write failed"));
+    });
+    db.close();
+  });
+}
+
+const grid = (page: Page) => page.getByRole("grid", { name: "Pairs" });
+
+// Each step waits for the stored write and the table's refresh; on a loaded machine dozens of
+// them take longer than the default minute.
+test.describe.configure({ timeout: 240_000 });
+
+test("Curate 30 pairs by keyboard only, and check the statuses stored", async ({ page }) => {
+  const question = (d: number, i: number) => `What does item ${d}-${i} approve?`;
+  const file = backupFile(10, (d) =>
+    [0, 1, 2].map((i) => ({ question: question(d, i), answer: `Item ${d} on day ${d}.` })),
+  );
+  await restore(page, file, 10);
+
+  await page.goto("/?view=pairs");
+  await expect(page.getByText("30 pairs", { exact: false }).first()).toBeVisible();
+  await expect(grid(page).getByRole("row")).not.toHaveCount(1);
+
+  // Row by row: accept, reject, accept-then-reset; the focus moves with j.
+  const expected: Record<string, string> = {};
+  for (let n = 0; n < 30; n++) {
+    const d = Math.floor(n / 3);
+    const i = n % 3;
+    const focused = page.locator('[role="row"][aria-rowindex="' + (n + 2) + '"]');
+    await expect(focused).toContainText(question(d, i));
+    if (i === 0) {
+      await page.keyboard.press("a");
+      expected[question(d, i)] = "accepted";
+      await expect(focused).toContainText("Accepted");
+    } else if (i === 1) {
+      await page.keyboard.press("r");
+      expected[question(d, i)] = "rejected";
+      await expect(focused).toContainText("Rejected");
+    } else {
+      await page.keyboard.press("a");
+      await expect(focused).toContainText("Accepted");
+      await page.keyboard.press("u");
+      expected[question(d, i)] = "pending";
+      await expect(focused).toContainText("Pending");
+    }
+    if (n < 29) await page.keyboard.press("j");
+  }
+  await expect.poll(() => storedStatuses(page)).toEqual(expected);
+
+  // k moves back up; x selects, Shift+X selects the range from there.
+  await page.keyboard.press("k");
+  await page.keyboard.press("k");
+  await page.keyboard.press("x");
+  await page.keyboard.press("j");
+  await page.keyboard.press("j");
+  await page.keyboard.press("Shift+X");
+  await expect(page.getByRole("region", { name: "Bulk actions" })).toContainText("3 selected");
+  await expect(grid(page).locator('[aria-selected="true"]')).toHaveCount(3);
+
+  // e edits in place: Ctrl+Enter saves; Esc cancels.
+  await page.keyboard.press("e");
+  const edit = page.getByRole("textbox", { name: "Question", exact: true });
+  await expect(edit).toBeFocused();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("What did the committee approve on day 9?");
+  await page.keyboard.press("Control+Enter");
+  await expect(edit).toBeHidden();
+  expected["What did the committee approve on day 9?"] = expected[question(9, 2)] ?? "";
+  delete expected[question(9, 2)];
+  await page.keyboard.press("e");
+  await expect(edit).toBeFocused();
+  await page.keyboard.type(" not saved");
+  await page.keyboard.press("Escape");
+  await expect(edit).toBeHidden();
+  await expect.poll(() => storedStatuses(page)).toEqual(expected);
+
+  // / searches: the last word matches as a prefix.
+  await page.keyboard.press("/");
+  await expect(page.getByLabel("Search questions and answers")).toBeFocused();
+  await page.keyboard.type("item 4-");
+  await expect(page.getByText("3 of 30 pairs match")).toBeVisible();
+  await expect(page).toHaveURL(/[?&]q=item\+4-/);
+  await page.keyboard.press("Escape");
+  await expect(grid(page)).toBeFocused();
+});
+
+test("Bulk-reject by a flag filter, undo, then redo", async ({ page }) => {
+  const file = backupFile(6, (d) => [
+    { question: d % 2 === 0 ? "Why?" : `Why did meeting ${d} happen?`, answer: `Day ${d}.` },
+    { question: `Which item was approved in meeting ${d}?`, answer: `Item ${d}.` },
+  ]);
+  await restore(page, file, 6);
+  await seedQuality(page);
+  const all = await storedStatuses(page);
+  expect(Object.keys(all)).toHaveLength(10); // three "Why?" share one key
+
+  await page.goto("/?view=pairs");
+  await expect(page.getByText("12 pairs", { exact: false }).first()).toBeVisible();
+  await page.locator("summary", { hasText: "Flags" }).click();
+  await page.getByRole("checkbox", { name: "Very short question" }).check();
+  await expect(page.getByText("3 of 12 pairs match")).toBeVisible();
+  await expect(page).toHaveURL(/[?&]view=pairs/);
+  await expect(page).toHaveURL(/[?&]flag=shortQuestion/);
+
+  // A reload opens the same view from the URL.
+  await page.reload();
+  await expect(page.getByText("3 of 12 pairs match")).toBeVisible();
+  await page.locator("summary", { hasText: "Flags" }).click();
+  await expect(page.getByRole("checkbox", { name: "Very short question" })).toBeChecked();
+  await page.locator("summary", { hasText: "Flags" }).click();
+  await page.screenshot({ path: "/tmp/shots-table-light.png" });
+
+  const whyStatuses = async () => {
+    const rows = await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open("ipt-studio");
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error ?? new Error("open failed"));
+      });
+      const pairs = await new Promise<{ question: string; status: string }[]>((res, rej) => {
+        const req = db.transaction("pairs").objectStore("pairs").getAll();
+        req.onsuccess = () => res(req.result as { question: string; status: string }[]);
+        req.onerror = () => rej(req.error ?? new Error("read failed"));
+      });
+      db.close();
+      return pairs.map((p) => `${p.question === "Why?" ? "flagged" : "other"}:${p.status}`);
+    });
+    return rows.sort();
+  };
+  const before = [
+    ...Array.from({ length: 3 }, () => "flagged:pending"),
+    ...Array.from({ length: 9 }, () => "other:pending"),
+  ].sort();
+  const rejected = [
+    ...Array.from({ length: 3 }, () => "flagged:rejected"),
+    ...Array.from({ length: 9 }, () => "other:pending"),
+  ].sort();
+  expect(await whyStatuses()).toEqual(before);
+
+  const bulk = page.getByRole("region", { name: "Bulk actions" });
+  await expect(bulk).toContainText("All 3 matching");
+  await bulk.getByRole("button", { name: "Reject…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Reject 3 pairs?" });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Reject", exact: true }).click();
+  await expect.poll(whyStatuses).toEqual(rejected);
+  await expect(grid(page).getByText("Rejected")).toHaveCount(3);
+
+  await page.getByRole("button", { name: "Undo Reject 3 pairs" }).click();
+  await expect.poll(whyStatuses).toEqual(before);
+  await expect(grid(page).getByText("Pending")).toHaveCount(3);
+
+  await grid(page).focus();
+  await page.keyboard.press("Control+Shift+Z");
+  await expect.poll(whyStatuses).toEqual(rejected);
+  await expect(page.getByRole("button", { name: "Undo Reject 3 pairs" })).toBeEnabled();
+
+  // Dark mode, for the screenshot.
+  await page.getByRole("button", { name: /^Theme: .*Switch to dark/ }).click();
+  await page.locator("summary", { hasText: "Flags" }).click();
+  await page.getByRole("checkbox", { name: "Very short question" }).uncheck();
+  await page.locator("summary", { hasText: "Flags" }).click();
+  await expect(page.getByText("12 pairs", { exact: false }).first()).toBeVisible();
+  await page.screenshot({ path: "/tmp/shots-table-dark.png" });
+});

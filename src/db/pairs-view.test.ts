@@ -1,0 +1,118 @@
+import "fake-indexeddb/auto";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { DbContext } from "./context";
+import { deletePairs, setStatus } from "./curation";
+import { undo } from "./history";
+import {
+  countProjectPairs,
+  latestPairWrite,
+  projectPairIds,
+  readDocumentTitles,
+  readPairsChangedSince,
+  readPairsViewBatch,
+} from "./pairs-view";
+import { StudioDB, type PairRow } from "./schema";
+
+let ctx: DbContext;
+let t = 1000;
+
+beforeEach(() => {
+  t = 1000;
+  ctx = { db: new StudioDB(`view-${Math.random()}`), now: () => t, newId: () => `n${t}` };
+});
+afterEach(async () => {
+  await ctx.db.delete();
+});
+
+const scope = { projectId: "p", session: "s" };
+
+function pair(id: string, documentId: string, over: Partial<PairRow> = {}): PairRow {
+  return {
+    id,
+    projectId: "p",
+    documentId,
+    chunkId: `${documentId}:0`,
+    index: 0,
+    question: `Q ${id}`,
+    answer: `A ${id}`,
+    status: "pending",
+    edited: false,
+    origin: "model",
+    createdAt: 1,
+    updatedAt: 1,
+    ...over,
+  };
+}
+
+async function seed() {
+  await ctx.db.documents.bulkAdd(
+    ["d1", "d2"].map((id) => ({
+      id,
+      projectId: "p",
+      title: `Title ${id}`,
+      source: { kind: "paste" as const },
+      text: "t",
+      contentHash: id,
+      createdAt: 1,
+      updatedAt: 1,
+    })),
+  );
+  await ctx.db.pairs.bulkAdd([
+    pair("a", "d1", {
+      quality: { grounding: 0.7, flags: ["shortQuestion"], taskType: "math" },
+      duplicate: { kind: "duplicate", group: "g" },
+    }),
+    pair("b", "d1", { index: 1, taskType: "code", stale: 1 }),
+    pair("c", "d2"),
+    pair("x", "d9", { projectId: "other" }),
+  ]);
+}
+
+describe("pairs view reads", () => {
+  it("reads the project's pairs in batches, with titles of new documents once", async () => {
+    await seed();
+    expect(await countProjectPairs(ctx, "p")).toBe(3);
+    const known = new Set<string>();
+    const first = await readPairsViewBatch(ctx, "p", 0, 2, known);
+    const second = await readPairsViewBatch(ctx, "p", 2, 2, known);
+    expect([...first.rows, ...second.rows].map((r) => r.id)).toEqual(["a", "b", "c"]);
+    expect(first.titles).toEqual([["d1", "Title d1"]]);
+    expect(second.titles).toEqual([["d2", "Title d2"]]);
+    const a = first.rows[0];
+    expect(a).toMatchObject({
+      grounding: 0.7,
+      scored: true,
+      taskType: "math",
+      taskTypeSet: false,
+      flags: ["shortQuestion", "duplicate"],
+      group: "g",
+    });
+    expect(first.rows[1]).toMatchObject({ taskType: "code", taskTypeSet: true, scored: false });
+  });
+
+  it("finds what changed since a time, undo included, and deletions by ids", async () => {
+    await seed();
+    t = 5000;
+    await setStatus(ctx, scope, ["b"], "accepted");
+    const changed = await readPairsChangedSince(ctx, "p", 4000, new Set(["d1"]));
+    expect(changed.rows.map((r) => [r.id, r.status])).toEqual([["b", "accepted"]]);
+    expect(changed.titles).toEqual([]);
+    expect(changed.latest).toBe(5000);
+    expect(await latestPairWrite(ctx, "p")).toBe(5000);
+
+    t = 6000;
+    await deletePairs(ctx, scope, ["c"]);
+    expect(await projectPairIds(ctx, "p")).toEqual(["a", "b"]);
+    t = 7000;
+    await undo(ctx, "p");
+    const restored = await readPairsChangedSince(ctx, "p", 6500, new Set());
+    expect(restored.rows.map((r) => r.id)).toEqual(["c"]);
+    expect(restored.titles).toEqual([["d2", "Title d2"]]);
+  });
+
+  it("reads titles and skips missing documents", async () => {
+    await seed();
+    expect(await readDocumentTitles(ctx, ["d2", "nope"])).toEqual([["d2", "Title d2"]]);
+    expect(await latestPairWrite(ctx, "empty")).toBe(0);
+  });
+});

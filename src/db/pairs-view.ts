@@ -1,0 +1,94 @@
+import { pairFacts, type PairFacts } from "../core/curation/facts";
+import type { DbContext } from "./context";
+import type { PairRow } from "./schema";
+
+/*
+ * Reads for the curation table (features/curate/table): the project's pairs as compact facts,
+ * in batches for the first load, then only what changed since a time (every write bumps
+ * `updatedAt`, undo and redo too), and the ids to find deletions. Titles come with the pairs
+ * of documents the caller has not seen yet.
+ */
+
+/** Pairs per read while loading: a batch shows at once, and no read blocks the page for long. */
+export const PAIRS_VIEW_BATCH = 5000;
+
+/** A batch for the table: pairs as facts, titles of new documents, the latest write seen. */
+export interface PairsViewBatch {
+  rows: PairFacts[];
+  titles: [string, string][];
+  /** The largest `updatedAt` among the rows, or 0. */
+  latest: number;
+}
+
+const byProject = (ctx: DbContext, projectId: string) =>
+  ctx.db.pairs.where("projectId").equals(projectId);
+
+/** How many pairs the project has. */
+export function countProjectPairs(ctx: DbContext, projectId: string): Promise<number> {
+  return byProject(ctx, projectId).count();
+}
+
+/** The ids of every pair of the project (keys only: no pair is read). */
+export function projectPairIds(ctx: DbContext, projectId: string): Promise<string[]> {
+  return byProject(ctx, projectId).primaryKeys();
+}
+
+/** Pairs `offset` to `offset + limit` of the project, in key order. */
+export async function readPairsViewBatch(
+  ctx: DbContext,
+  projectId: string,
+  offset: number,
+  limit: number,
+  knownDocuments: Set<string>,
+): Promise<PairsViewBatch> {
+  const rows = await byProject(ctx, projectId).offset(offset).limit(limit).toArray();
+  return toBatch(ctx, rows, knownDocuments);
+}
+
+/**
+ * Pairs of the project written at or after `since` (ms). The caller passes a time a little
+ * before the last write it saw: two transactions may commit out of their clock order.
+ */
+export async function readPairsChangedSince(
+  ctx: DbContext,
+  projectId: string,
+  since: number,
+  knownDocuments: Set<string>,
+): Promise<PairsViewBatch> {
+  const rows = await ctx.db.pairs
+    .where("[projectId+updatedAt]")
+    .between([projectId, since], [projectId, Infinity], true, true)
+    .toArray();
+  return toBatch(ctx, rows, knownDocuments);
+}
+
+/** Re-reads the titles of these documents (after a rename); missing documents are left out. */
+export async function readDocumentTitles(
+  ctx: DbContext,
+  documentIds: readonly string[],
+): Promise<[string, string][]> {
+  const docs = await ctx.db.documents.bulkGet([...documentIds]);
+  return docs.flatMap((d) => (d ? [[d.id, d.title] as [string, string]] : []));
+}
+
+/** The newest write to the project's pairs (ms), or 0 when it has none. */
+export async function latestPairWrite(ctx: DbContext, projectId: string): Promise<number> {
+  const last = await ctx.db.pairs
+    .where("[projectId+updatedAt]")
+    .between([projectId, -Infinity], [projectId, Infinity])
+    .last();
+  return last?.updatedAt ?? 0;
+}
+
+async function toBatch(
+  ctx: DbContext,
+  rows: PairRow[],
+  knownDocuments: Set<string>,
+): Promise<PairsViewBatch> {
+  const fresh = [...new Set(rows.map((r) => r.documentId))].filter((id) => !knownDocuments.has(id));
+  const titles = fresh.length > 0 ? await readDocumentTitles(ctx, fresh) : [];
+  for (const id of fresh) knownDocuments.add(id);
+  let latest = 0;
+  for (const r of rows) if (r.updatedAt > latest) latest = r.updatedAt;
+  return { rows: rows.map(pairFacts), titles, latest };
+}

@@ -1,0 +1,70 @@
+import { useLiveQuery } from "dexie-react-hooks";
+import { useEffect } from "react";
+import { historyStatus, redo, undo } from "../../../db";
+import { studio } from "../../../db/studio";
+import { Button } from "../../../components/Button";
+import { attempt, useUi } from "../../../stores/ui-store";
+import { syncNow } from "./pairs-sync";
+
+/** Undoes or redoes the project's latest curation step, and says what was undone. */
+export function undoRedo(projectId: string, direction: "undo" | "redo"): void {
+  attempt(
+    async () => {
+      const label = await (direction === "undo" ? undo : redo)(studio, projectId);
+      syncNow();
+      if (label) {
+        useUi.getState().pushToast({
+          tone: "info",
+          message: `${direction === "undo" ? "Undid" : "Redid"}: ${label}`,
+        });
+      }
+    },
+    direction === "undo" ? "Undo failed" : "Redo failed",
+  );
+}
+
+const typing = (t: EventTarget | null) =>
+  t instanceof HTMLElement &&
+  (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName));
+
+/** Undo and redo buttons labelled with the step they act on; Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y. */
+export function HistoryButtons({ projectId }: { projectId: string }) {
+  const status = useLiveQuery(() => historyStatus(studio, projectId), [projectId]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || typing(e.target)) return;
+      if (document.querySelector("dialog[open]")) return;
+      const key = e.key.toLowerCase();
+      if (key === "z" && !e.shiftKey) undoRedo(projectId, "undo");
+      else if ((key === "z" && e.shiftKey) || key === "y") undoRedo(projectId, "redo");
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [projectId]);
+
+  return (
+    <div className="flex items-center gap-1">
+      <Button
+        size="sm"
+        variant="ghost"
+        disabled={!status?.undo}
+        title="Ctrl+Z"
+        onClick={() => undoRedo(projectId, "undo")}
+      >
+        <span aria-hidden>↶</span> {status?.undo ? `Undo ${status.undo}` : "Undo"}
+      </Button>
+      <Button
+        size="sm"
+        variant="ghost"
+        disabled={!status?.redo}
+        title="Ctrl+Shift+Z"
+        onClick={() => undoRedo(projectId, "redo")}
+      >
+        <span aria-hidden>↷</span> {status?.redo ? `Redo ${status.redo}` : "Redo"}
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,170 @@
+import { Dexie, type ObservabilitySet } from "dexie";
+import {
+  countProjectPairs,
+  PAIRS_VIEW_BATCH,
+  projectPairIds,
+  readPairsChangedSince,
+  readPairsViewBatch,
+  type PairsViewBatch,
+} from "../../../db";
+import { studio } from "../../../db/studio";
+import { toastError } from "../../../stores/ui-store";
+import { askIndex } from "./pairs-index-client";
+
+/*
+ * Keeps the pairs index worker a faithful copy of one project's pairs. The first load reads the
+ * pairs in batches and hands each to the worker at once, so the table shows the first rows while
+ * the rest load. After that, every write to the pairs table (this tab's, another tab's, the
+ * quality keeper's) triggers a sync: the rows written since the last one seen (every write bumps
+ * `updatedAt`), then, when the counts disagree, the ids, to drop deleted pairs.
+ */
+
+/** Clocks of two transactions may commit out of order: re-read this far back. */
+const CLOCK_MARGIN_MS = 2000;
+/** Writes arriving closer together than this are synced once. */
+const SYNC_DELAY_MS = 60;
+
+export interface SyncState {
+  projectId: string | null;
+  /** Pairs loaded into the worker so far, and how many the project had when loading began. */
+  loaded: number;
+  total: number;
+  loading: boolean;
+  /** Bumped whenever the worker's pairs change: the table queries again. */
+  version: number;
+}
+
+let state: SyncState = { projectId: null, loaded: 0, total: 0, loading: false, version: 0 };
+const listeners = new Set<() => void>();
+let knownDocuments = new Set<string>();
+let syncedUpTo = 0;
+let generation = 0;
+let running = false;
+let again = false;
+let timer: ReturnType<typeof setTimeout> | null = null;
+
+function update(patch: Partial<SyncState>): void {
+  state = { ...state, ...patch };
+  for (const l of listeners) l();
+}
+
+export const syncState = (): SyncState => state;
+
+export function subscribeSync(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+async function push(batch: PairsViewBatch): Promise<number> {
+  const { size } = await askIndex({ kind: "upsert", rows: batch.rows, titles: batch.titles });
+  if (batch.latest > syncedUpTo) syncedUpTo = batch.latest;
+  return size;
+}
+
+async function load(projectId: string, gen: number): Promise<void> {
+  await askIndex({ kind: "reset" });
+  knownDocuments = new Set();
+  syncedUpTo = 0;
+  const started = Date.now();
+  const total = await countProjectPairs(studio, projectId);
+  update({ loaded: 0, total, loading: true, version: state.version + 1 });
+  // A small first batch shows the first rows at once; then big ones.
+  let offset = 0;
+  let size = Math.min(1000, PAIRS_VIEW_BATCH);
+  for (;;) {
+    const batch = await readPairsViewBatch(studio, projectId, offset, size, knownDocuments);
+    if (gen !== generation) return;
+    const held = await push(batch);
+    offset += batch.rows.length;
+    update({ loaded: held, version: state.version + 1 });
+    if (batch.rows.length < size) break;
+    size = PAIRS_VIEW_BATCH;
+  }
+  // Writes during the load may have moved rows between batches: catch up from its start.
+  syncedUpTo = Math.min(syncedUpTo, started);
+  update({ loading: false });
+  await sync(projectId, gen);
+}
+
+async function sync(projectId: string, gen: number): Promise<void> {
+  const since = syncedUpTo - CLOCK_MARGIN_MS;
+  const batch = await readPairsChangedSince(studio, projectId, since, knownDocuments);
+  if (gen !== generation) return;
+  let size = batch.rows.length > 0 ? await push(batch) : state.loaded;
+  const count = await countProjectPairs(studio, projectId);
+  if (gen !== generation) return;
+  if (count !== size) {
+    const ids = await projectPairIds(studio, projectId);
+    if (gen !== generation) return;
+    size = (await askIndex({ kind: "retain", ids })).size;
+  }
+  if (batch.rows.length > 0 || size !== state.loaded) {
+    update({ loaded: size, total: Math.max(size, count), version: state.version + 1 });
+  }
+}
+
+/** Runs one sync after another, never two at once; a request during one runs after it. */
+function runSync(): void {
+  timer = null;
+  const { projectId, loading } = state;
+  if (!projectId || loading) {
+    again = true;
+    return;
+  }
+  if (running) {
+    again = true;
+    return;
+  }
+  running = true;
+  const gen = generation;
+  sync(projectId, gen)
+    .catch((err: unknown) => toastError(err, "Could not refresh the pairs table"))
+    .finally(() => {
+      running = false;
+      if (again) {
+        again = false;
+        runSync();
+      }
+    });
+}
+
+/** Syncs now (after this tab's own write, so the table follows at once). */
+export function syncNow(): void {
+  if (timer) clearTimeout(timer);
+  runSync();
+}
+
+const touchesPairs = (parts: ObservabilitySet) =>
+  Object.keys(parts).some((p) => p.startsWith(`idb://${studio.db.name}/pairs/`));
+
+function onMutated(parts: ObservabilitySet): void {
+  if (touchesPairs(parts)) timer ??= setTimeout(runSync, SYNC_DELAY_MS);
+}
+
+/**
+ * Holds `projectId`'s pairs in the worker and follows its writes until the returned function is
+ * called. Opening the same project again only syncs what changed meanwhile.
+ */
+export function followProject(projectId: string): () => void {
+  Dexie.on.storagemutated.subscribe(onMutated);
+  if (state.projectId !== projectId) {
+    const gen = ++generation;
+    update({ projectId, loaded: 0, total: 0, loading: true });
+    load(projectId, gen)
+      .catch((err: unknown) => {
+        update({ loading: false });
+        toastError(err, "Could not load the pairs");
+      })
+      .finally(() => {
+        if (again && gen === generation) {
+          again = false;
+          runSync();
+        }
+      });
+  } else {
+    syncNow();
+  }
+  return () => {
+    Dexie.on.storagemutated.unsubscribe(onMutated);
+  };
+}

@@ -1,0 +1,91 @@
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import type { PairsQueryResult, PairsTableRow } from "../../../core/curation/pairs-index";
+import type { PairsView } from "../../../core/curation/view";
+import { toastError } from "../../../stores/ui-store";
+import { askIndex } from "./pairs-index-client";
+import { followProject, subscribeSync, syncState, type SyncState } from "./pairs-sync";
+
+/** The sync state of the project's pairs in the worker (loading progress, version). */
+export function usePairsSync(projectId: string): SyncState {
+  useEffect(() => followProject(projectId), [projectId]);
+  return useSyncExternalStore(subscribeSync, syncState);
+}
+
+export interface QueryState extends PairsQueryResult {
+  /** How long the worker took, for the status line. */
+  ms: number;
+  /** The view and version these ids answer. */
+  view: PairsView | null;
+}
+
+const EMPTY: QueryState = {
+  ids: [],
+  total: 0,
+  statusCounts: { pending: 0, accepted: 0, rejected: 0 },
+  ms: 0,
+  view: null,
+};
+
+/**
+ * The ids of the view, in order, asked again whenever the view or the pairs change. At most one
+ * query is in flight: while it runs, newer requests collapse into one for the latest view.
+ */
+export function usePairsQuery(view: PairsView, version: number): QueryState {
+  const [result, setResult] = useState<QueryState>(EMPTY);
+  const latest = useRef({ view, version });
+  const busy = useRef(false);
+  const wanted = useRef(false);
+
+  useEffect(() => {
+    latest.current = { view, version };
+    const run = () => {
+      if (busy.current) {
+        wanted.current = true;
+        return;
+      }
+      busy.current = true;
+      const asked = latest.current.view;
+      const t = performance.now();
+      askIndex({ kind: "query", view: asked })
+        .then((r) => setResult({ ...r, ms: performance.now() - t, view: asked }))
+        .catch((err: unknown) => toastError(err, "Could not query the pairs"))
+        .finally(() => {
+          busy.current = false;
+          if (wanted.current) {
+            wanted.current = false;
+            run();
+          }
+        });
+    };
+    run();
+  }, [view, version]);
+
+  return result;
+}
+
+/**
+ * The table rows for these ids (the visible window), read from the worker. Rows already shown
+ * stay until their fresh copies arrive, so a sync never blanks the table.
+ */
+export function useRows(ids: readonly string[], version: number): Map<string, PairsTableRow> {
+  const [rows, setRows] = useState<Map<string, PairsTableRow>>(() => new Map());
+  // Ids hold no newline (they are UUIDs): the joined string is the effect's key and its input.
+  const joined = ids.join("\n");
+  useEffect(() => {
+    let live = true;
+    if (joined === "") return;
+    const wanted = joined.split("\n");
+    askIndex({ kind: "rows", ids: [...wanted] })
+      .then((found) => {
+        if (!live) return;
+        const next = new Map<string, PairsTableRow>();
+        for (const row of found) if (row) next.set(row.id, row);
+        setRows(next);
+      })
+      .catch((err: unknown) => toastError(err, "Could not read the pairs"));
+    return () => {
+      live = false;
+    };
+  }, [joined, version]);
+  return rows;
+}
