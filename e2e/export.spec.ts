@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { expect, test, type Page } from "@playwright/test";
 import { unzipSync, strFromU8 } from "fflate";
+import { parquetReadObjects } from "hyparquet";
 import { FIXTURE_MODEL, startFixtureServer, type FixtureServer } from "./fixture-server";
 import { Studio } from "./studio";
 
@@ -135,8 +136,17 @@ test("export formats through the UI, with a live preview and counts", async ({ p
       "data/collections.jsonl",
       "data/messages.jsonl",
       "data/pretrain.jsonl",
+      "data/pretrain.parquet",
       "provenance.json",
     ].sort(),
+  );
+  // The Parquet copy holds the JSONL's rows.
+  const parquet = (zip["data/pretrain.parquet"] as Uint8Array).slice().buffer;
+  expect(await parquetReadObjects({ file: parquet })).toEqual(
+    strFromU8(zip["data/pretrain.jsonl"] as Uint8Array)
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l) as unknown),
   );
   const card = strFromU8(zip["README.md"] as Uint8Array);
   expect(card.startsWith("---\n")).toBe(true);

@@ -3,7 +3,11 @@ import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseCollectionsJsonl } from "../core/export/collections-jsonl";
 import type { GoldenChainedProject } from "../core/export/golden.test-helpers";
-import { toChainedCollections, type StudioEntry } from "../core/export/studio-dataset";
+import {
+  toChainedCollections,
+  type StudioEntry,
+  type StudioPair,
+} from "../core/export/studio-dataset";
 import type { DbContext } from "./context";
 import { addChunkedDocuments } from "./chunks";
 import {
@@ -11,6 +15,7 @@ import {
   planProjectExport,
   readExportBatch,
   readProjectForExport,
+  scanProjectPairs,
 } from "./export";
 import { importEntries } from "./import";
 import { listPairs, updatePair } from "./pairs";
@@ -145,6 +150,41 @@ describe("export reads chunks and links", () => {
     expect(chains).toEqual(golden.chains);
     const { chains: together } = await readAll(project.id, ids, 10);
     expect(together).toEqual(golden.chains);
+  });
+
+  it("reads the same collections from pairs scanned up front as one request per chunk", async () => {
+    const { project, ids } = await chainedProject();
+    const byChunk = new Map<string, (StudioPair & { index: number })[]>();
+    let counted = 0;
+    const seen = await scanProjectPairs(
+      ctx,
+      project.id,
+      (p) => {
+        const list = byChunk.get(p.chunkId) ?? [];
+        list.push({ question: p.question, answer: p.answer, status: p.status, index: p.index });
+        byChunk.set(p.chunkId, list);
+      },
+      { count: (n) => (counted = n) },
+    );
+    expect([seen, counted]).toEqual([7, 7]);
+    const pairs = new Map(
+      [...byChunk].map(([id, list]) => [
+        id,
+        list
+          .sort((a, b) => a.index - b.index)
+          .map(({ question, answer, status }) => ({ question, answer, status })),
+      ]),
+    );
+    const plan = await planProjectExport(ctx, project.id);
+    const read = await readExportBatch(ctx, project.id, plan.collections, pairs);
+    expect(read.map((c) => c.map((e) => ({ ...e, id: ids.get(e.id) ?? e.id })))).toEqual(
+      golden.chains,
+    );
+    // Stopped early, the scan sees no more pairs than it was let to.
+    let left = 3;
+    expect(await scanProjectPairs(ctx, project.id, () => left--, { stop: () => left <= 0 })).toBe(
+      3,
+    );
   });
 
   it("keeps the studio's project JSONL one line per document", async () => {

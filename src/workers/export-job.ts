@@ -51,6 +51,11 @@ export interface BeginReply {
   job: number;
   /** How many times the page must stream the project. */
   passes: number;
+  /**
+   * True when every pass takes every batch (a file, or a preview that counts): the page then
+   * reads all the pairs up front with one cursor, rather than batch by batch.
+   */
+  everyBatch: boolean;
 }
 
 /** The next collections of the current pass, each one chain of entries. */
@@ -91,7 +96,7 @@ export interface PreviewResult {
   exactTokens: boolean;
 }
 
-/** Progress through every pass, in entries (chunks) streamed. */
+/** Progress in steps of work: pairs read up front (if they are), then entries (chunks) streamed. */
 export interface ExportProgress {
   done: number;
   total: number;

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { Zip, ZipDeflate } from "fflate";
+import { Zip, ZipDeflate, ZipPassThrough } from "fflate";
 import { wordEstimate } from "../core/budget";
 import {
   StreamedExport,
@@ -12,9 +12,11 @@ import {
   hubCardFiles,
   hubFileRecord,
   hubFormatOrder,
+  hubParquetPath,
   HUB_FILES,
   type HubFormat,
 } from "../core/export/hub-bundle";
+import { PARQUET_COLUMNS, parquetSink } from "../core/export/hub-parquet";
 import type {
   BatchReply,
   BatchRequest,
@@ -106,6 +108,54 @@ class StreamedZip {
     };
   }
 
+  /**
+   * A file of bytes made while another entry is still being written: its pieces are kept until
+   * `close`, then stored as they are (a Parquet file is compressed already).
+   */
+  later(path: string): { push: (bytes: Uint8Array) => void; close: () => void } {
+    const pieces: Uint8Array[] = [];
+    return {
+      push: (bytes) => pieces.push(bytes),
+      close: () => {
+        const entry = new ZipPassThrough(path);
+        entry.mtime = FIXED_MTIME;
+        this.zip.add(entry);
+        pieces.forEach((bytes, i) => entry.push(bytes, i === pieces.length - 1));
+        if (pieces.length === 0) entry.push(new Uint8Array(0), true);
+        pieces.length = 0;
+      },
+    };
+  }
+
+  /**
+   * A sink for one format of a bundle: its JSONL file and, for formats with flat records, the
+   * same rows as Parquet (written row group by row group, stored after the JSONL entry). Calls
+   * `wrote` once the Parquet file is complete.
+   */
+  hubFile(format: HubFormat, wrote: () => void): LineSink {
+    const jsonl = this.file(HUB_FILES[format].path);
+    const columns = PARQUET_COLUMNS[format];
+    if (!columns) return jsonl;
+    let parquet: { sink: LineSink; file: ReturnType<StreamedZip["later"]> } | null = null;
+    return {
+      write: (line) => {
+        jsonl.write(line);
+        if (!parquet) {
+          const file = this.later(hubParquetPath(format));
+          parquet = { file, sink: parquetSink(columns, file.push) };
+        }
+        parquet.sink.write(line);
+      },
+      close: () => {
+        jsonl.close();
+        if (!parquet) return;
+        parquet.sink.close();
+        parquet.file.close();
+        wrote();
+      },
+    };
+  }
+
   blob(): Blob {
     this.zip.end();
     this.flush();
@@ -143,6 +193,8 @@ interface HubJob {
   run: StreamedExport;
   card: HubCard;
   zip: StreamedZip;
+  /** Formats whose Parquet copy is in the zip. */
+  parquet: Set<HubFormat>;
 }
 interface PreviewJob {
   kind: "preview";
@@ -161,6 +213,7 @@ async function begin(req: BeginRequest): Promise<BeginReply> {
   const target = exp.target;
   let job: Job;
   let passes = 1;
+  let everyBatch = true;
   if (req.preview) {
     const format = target.kind === "file" ? target.format : (target.formats[0] ?? "pretraining");
     const preview = new StreamedPreview(
@@ -171,6 +224,7 @@ async function begin(req: BeginRequest): Promise<BeginReply> {
       req.preview.counts,
     );
     job = { kind: "preview", preview, exactTokens: exp.tokenizerJson !== undefined };
+    everyBatch = preview.needsEveryCollection;
   } else if (target.kind === "file") {
     const out = new BlobText();
     const run = new StreamedExport(settings, [target.format], req.collections, countTokens, () => ({
@@ -182,15 +236,16 @@ async function begin(req: BeginRequest): Promise<BeginReply> {
   } else {
     const zip = new StreamedZip();
     const formats = hubFormatOrder(target.formats);
+    const parquet = new Set<HubFormat>();
     const run = new StreamedExport(settings, formats, req.collections, countTokens, (format) =>
-      zip.file(HUB_FILES[format as HubFormat].path),
+      zip.hubFile(format as HubFormat, () => parquet.add(format as HubFormat)),
     );
-    job = { kind: "hub", run, card: target.card, zip };
+    job = { kind: "hub", run, card: target.card, zip, parquet };
     passes = run.passes.length;
   }
   const id = nextJob++;
   jobs.set(id, job);
-  return { job: id, passes };
+  return { job: id, passes, everyBatch };
 }
 
 function jobOf(id: number): Job {
@@ -224,7 +279,9 @@ function end(id: number): EndReply {
       // The card lists the files in bundle order, with their record counts, known only now.
       const files = [...job.run.records]
         .filter(([, records]) => records > 0)
-        .map(([format, records]) => hubFileRecord(format as HubFormat, records));
+        .map(([format, records]) =>
+          hubFileRecord(format as HubFormat, records, job.parquet.has(format as HubFormat)),
+        );
       const card = hubCardFiles(job.card, files);
       for (const [path, text] of Object.entries(card)) {
         const sink = job.zip.file(path);

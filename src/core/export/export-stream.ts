@@ -252,6 +252,11 @@ export class StreamedPreview {
     this.collector = new Collector(settings.filter);
   }
 
+  /** True when it takes every collection (it counts the mix), false when it may stop early. */
+  get needsEveryCollection(): boolean {
+    return this.counter !== null;
+  }
+
   private sample(lines: readonly string[]): void {
     for (const line of lines) {
       if (this.samples.length >= this.size) return;

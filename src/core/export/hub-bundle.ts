@@ -112,7 +112,14 @@ function provenanceRecord(p: Provenance, files: HubFileRecord[]): ProvenanceReco
         }),
     counts,
     acceptanceRate: acceptanceRate(counts),
-    files,
+    // Field by field here too: the order of provenance.json's keys does not depend on the caller.
+    files: files.map((f) => ({
+      config: f.config,
+      path: f.path,
+      ...(f.parquet === undefined ? {} : { parquet: f.parquet }),
+      format: f.format,
+      records: f.records,
+    })),
     ...(p.createdAt === undefined ? {} : { createdAt: p.createdAt }),
   };
 }
@@ -125,10 +132,15 @@ export function hubFormatOrder(formats: readonly HubFormat[]): HubFormat[] {
   return (Object.keys(HUB_FILES) as HubFormat[]).filter((f) => formats.includes(f));
 }
 
-/** The record of one data file, for {@link hubCardFiles}. */
-export function hubFileRecord(format: HubFormat, records: number): HubFileRecord {
+/** Where a format's Parquet copy goes: beside its JSONL file. */
+export function hubParquetPath(format: HubFormat): string {
+  return HUB_FILES[format].path.replace(/\.jsonl$/, ".parquet");
+}
+
+/** The record of one data file, for {@link hubCardFiles}; `parquet` when it has a copy. */
+export function hubFileRecord(format: HubFormat, records: number, parquet = false): HubFileRecord {
   const { config, path } = HUB_FILES[format];
-  return { config, path, format, records };
+  return { config, path, format, records, ...(parquet ? { parquet: hubParquetPath(format) } : {}) };
 }
 
 /**

@@ -23,6 +23,8 @@ export interface HubFileRecord {
   /** The studio's export format it was written in. */
   format: string;
   records: number;
+  /** The same rows as Parquet, when the bundle has them; the configs load `path`. */
+  parquet?: string;
 }
 
 /**
@@ -180,9 +182,16 @@ export function renderDatasetCard(facts: CardFacts): string {
     "| --- | --- | --- | --- |",
     ...p.files.map(
       (f) =>
-        `| \`${f.config}\` | \`${f.path}\` | ${f.records} | ${cell(ABOUT[f.format] ?? f.format)} |`,
+        `| \`${f.config}\` | \`${f.path}\`${f.parquet === undefined ? "" : `, \`${f.parquet}\``} | ${f.records} | ${cell(ABOUT[f.format] ?? f.format)} |`,
     ),
     "",
+    ...(p.files.some((f) => f.parquet !== undefined)
+      ? [
+          "The configs load the JSONL files; each `.parquet` file holds the same rows as the JSONL",
+          "file beside it, for tools that read Parquet.",
+          "",
+        ]
+      : []),
     "```python",
     "from datasets import load_dataset",
     "",

@@ -47,7 +47,7 @@ export const TARGETS: { value: ExportTarget; label: string; hint: string }[] = [
   {
     value: "hub",
     label: "Hugging Face dataset bundle (.zip)",
-    hint: "data/*.jsonl, README.md card, provenance.json",
+    hint: "data/*.jsonl (flat formats also .parquet), README.md card, provenance.json",
   },
   {
     value: "project",

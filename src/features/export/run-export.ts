@@ -1,6 +1,7 @@
 import {
   planProjectExport,
   readExportBatch,
+  scanProjectPairs,
   watchProjectForExport,
   type ExportPlanEntry,
 } from "../../db";
@@ -17,6 +18,7 @@ import type {
   WorkerRequest,
 } from "../../workers/export-job";
 import { callWorker } from "../../workers/rpc";
+import { PairSpool } from "./pair-spool";
 
 /**
  * Collections per message: whole collections adding up to about this many chunks. Small enough
@@ -70,6 +72,12 @@ const IN_FLIGHT = 2;
  * the one before to be formatted (at most {@link IN_FLIGHT} wait there), once per pass the worker
  * asks for. Reading IndexedDB is the slow part, so it runs back to back while the worker
  * formats in parallel. Neither side ever holds the whole project.
+ *
+ * When the job takes every batch (an export, or a preview that counts the mix), the pairs are
+ * read first, all of them with one cursor, into a {@link PairSpool} that keeps each batch's
+ * pairs in Blobs until the batch is streamed, in every pass; then each batch costs one request
+ * for its documents. A preview that stops after its samples reads the first batches' pairs
+ * one request per chunk instead.
  */
 async function streamProject(
   projectId: string,
@@ -79,12 +87,12 @@ async function streamProject(
 ): Promise<Exclude<EndReply, { kind: "again" }>> {
   const plan = await planProjectExport(studio, projectId);
   const parts = batches(plan.collections);
-  const { job, passes } = await call<BeginReply>({
+  const { job, passes, everyBatch } = await call<BeginReply>({
     kind: "begin",
     ...begin,
     collections: plan.collections.length,
   });
-  const total = Math.max(1, passes * plan.entries);
+  let total = Math.max(1, passes * plan.entries);
   let done = 0;
   const sent: { reply: Promise<BatchReply>; entries: number }[] = [];
   /** Waits for the oldest batch's answer; false when the worker wants no more this pass. */
@@ -97,10 +105,31 @@ async function streamProject(
     return reply.more;
   };
   try {
+    let spool: PairSpool | null = null;
+    if (everyBatch) {
+      const kept = new PairSpool(parts, begin.export.filter);
+      let step = 0;
+      await scanProjectPairs(
+        studio,
+        projectId,
+        (pair) => {
+          kept.add(pair);
+          if (++done - step >= 5_000) {
+            step = done;
+            onProgress({ done, total });
+          }
+        },
+        { count: (pairs) => (total += pairs), stop: () => !live() },
+      );
+      if (!live()) throw new ExportCancelled();
+      kept.finish();
+      spool = kept;
+    }
     for (;;) {
       let more = true;
-      for (const part of parts) {
-        const collections = await readExportBatch(studio, projectId, part);
+      for (const [b, part] of parts.entries()) {
+        const pairs = spool ? await spool.pairs(b) : undefined;
+        const collections = await readExportBatch(studio, projectId, part, pairs);
         if (!live()) throw new ExportCancelled();
         const reply = call<BatchReply>({ kind: "batch", job, collections });
         // Answered later; a rejection is seen when it is awaited, not reported twice.
