@@ -8,6 +8,7 @@ import type { TemplatePack } from "../../core/cook/template-pack";
 import { parseGeneralInstructionsJsonl } from "../../core/export/general-instructions";
 import { downloadBlob } from "../../lib/download";
 import { attempt, useUi } from "../../stores/ui-store";
+import { useSettled } from "./use-settled";
 import type { ExportProgress, ExportRequest } from "../../workers/export-job";
 import { BackupPanel } from "./BackupPanel";
 import { exportProject } from "./export-project";
@@ -37,11 +38,17 @@ const INITIAL: ExportSettings = {
   },
 };
 
+/** How long the project must stay unchanged before the preview reads it again. */
+const PREVIEW_SETTLE_MS = 1500;
+
 /** The Export page: choose a format and options, watch a live preview, export in a worker. */
 export function ExportPage({ projectId, projectName }: { projectId: string; projectName: string }) {
   const pushToast = useUi((s) => s.pushToast);
   // Changes with the project; the export streams it from Dexie and never holds it here.
-  const version = useLiveQuery(() => watchExportInputs(projectId), [projectId]);
+  const version = useSettled(
+    useLiveQuery(() => watchExportInputs(projectId), [projectId]),
+    PREVIEW_SETTLE_MS,
+  );
   const [s, setS] = useState<ExportSettings>({
     ...INITIAL,
     hub: { ...INITIAL.hub, prettyName: projectName },
