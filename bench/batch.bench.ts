@@ -15,7 +15,11 @@ import {
   type DbContext,
 } from "../src/db";
 import { createOpenAIEngine } from "../src/engine/openai/openai-engine";
-import { JobRunner, type ReadyEngine } from "../src/features/synthesize/job-runner";
+import {
+  JobRunner,
+  type ReadyEngine,
+  type TaskTiming,
+} from "../src/features/synthesize/job-runner";
 
 let server: FixtureServer;
 beforeAll(async () => {
@@ -74,24 +78,24 @@ function median(xs: number[]): number {
 
 describe("batch queue", () => {
   bench(
-    "per-chunk overhead: plan, request, parse, commit (instant server, 1 at once, 300 chunks)",
+    "per-chunk overhead: plan, claim, parse, commit (instant server, 1 at once, 300 chunks)",
     async () => {
       server.reset();
       const { ctx, projectId } = await queued(300, 1);
-      const ends: number[] = [];
-      let start = performance.now();
-      const runner = new JobRunner(ctx, () => ready(1), {
-        onTask: ({ phase }) => {
-          if (phase === "start") start = performance.now();
-          else ends.push(performance.now() - start);
-        },
-      });
+      const timings: TaskTiming[] = [];
+      const runner = new JobRunner(ctx, () => ready(1), { onTiming: (t) => timings.push(t) });
       const t0 = performance.now();
       await runner.drive(projectId);
       const total = performance.now() - t0;
+      // The runner stores a chunk's commit while the next one is requested: the pipeline's
+      // cost per chunk is how long the engine waits between two requests.
+      const byStart = [...timings].sort((a, b) => a.modelStart - b.modelStart);
+      const gaps = byStart.slice(1).map((t, i) => t.modelStart - (byStart[i]?.modelEnd ?? NaN));
+      const whole = timings.map((t) => t.committed - t.taken);
       console.log(
-        `  per chunk: median ${median(ends).toFixed(2)} ms (claim to commit, including the local HTTP round trip); ` +
-          `${(total / 300).toFixed(2)} ms per chunk end to end; budget 5 ms median -> ratio ${(median(ends) / 5).toFixed(2)}`,
+        `  per chunk: median ${median(gaps).toFixed(2)} ms of pipeline between two requests (budget 5 ms median -> ratio ${(median(gaps) / 5).toFixed(2)}); ` +
+          `median ${median(whole).toFixed(2)} ms from taking a chunk to its stored commit (including the local HTTP round trip); ` +
+          `${(total / 300).toFixed(2)} ms per chunk end to end`,
       );
       await ctx.db.delete();
     },

@@ -124,3 +124,36 @@ test("an output with no parsable pair is kept and flagged, never dropped", async
   await expect(flag).toContainText("Sorry, I have no questions about this text.");
   expect((await studio.storedCounts()).resultsPerChunk).toEqual([1]);
 });
+
+test("a selection queues only its documents: a Shift-click range, then all matching the filter", async ({
+  page,
+}) => {
+  const studio = await setUp(page, DOCS.slice(0, 4));
+  const batch = studio.batch();
+  await studio.tickDocument("Rock 2");
+  await studio.tickDocument("Rock 3", { range: true });
+  await expect(studio.sidebar().getByTestId("selected-count")).toHaveText("2 selected");
+  await batch.getByRole("button", { name: "Synthesize selected (2 chunks)" }).click();
+  // The other two stay pending.
+  await expect(
+    batch.getByRole("button", { name: /Synthesize all pending \(2 chunks\)/ }),
+  ).toBeVisible({
+    timeout: 30_000,
+  });
+  expect(await studio.storedResultsByTitle()).toEqual({
+    "Rock 1": 0,
+    "Rock 2": 1,
+    "Rock 3": 1,
+    "Rock 4": 0,
+  });
+  const prompts = completions().map((r) => String((r.body as { prompt?: string }).prompt));
+  expect(prompts).toHaveLength(2);
+  expect(prompts.some((p) => p.includes(DOCS[1] ?? "?"))).toBe(true);
+  expect(prompts.some((p) => p.includes(DOCS[2] ?? "?"))).toBe(true);
+
+  // Adding the documents matching a filter: only the one not yet synthesized is pending.
+  await studio.sidebar().getByLabel("Filter documents").fill("Rock 4");
+  await studio.sidebar().getByRole("button", { name: "Select all 1 matching" }).click();
+  await expect(studio.sidebar().getByTestId("selected-count")).toHaveText("3 selected");
+  await expect(batch.getByRole("button", { name: "Synthesize selected (1 chunks)" })).toBeEnabled();
+});

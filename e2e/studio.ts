@@ -99,6 +99,46 @@ export class Studio {
     });
   }
 
+  /** The documents column. */
+  sidebar() {
+    return this.page.getByRole("complementary", { name: "Documents" });
+  }
+
+  /** Ticks (or unticks) a document's checkbox in the sidebar; `range` holds Shift. */
+  async tickDocument(title: string, opts: { range?: boolean } = {}): Promise<void> {
+    await this.sidebar()
+      .getByRole("checkbox", { name: `Select ${title}`, exact: true })
+      .click(opts.range ? { modifiers: ["Shift"] } : undefined);
+  }
+
+  /**
+   * Stored results per document title, straight from IndexedDB (read-only, like
+   * {@link storedCounts}): which documents a run synthesized.
+   */
+  async storedResultsByTitle(): Promise<Record<string, number>> {
+    return this.page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open("ipt-studio");
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error ?? new Error("open failed"));
+      });
+      const all = <T>(table: string) =>
+        new Promise<T[]>((resolve, reject) => {
+          const req = db.transaction(table).objectStore(table).getAll();
+          req.onsuccess = () => resolve(req.result as T[]);
+          req.onerror = () => reject(req.error ?? new Error("read failed"));
+        });
+      const docs = await all<{ id: string; title: string }>("documents");
+      const results = await all<{ documentId: string }>("results");
+      db.close();
+      const byTitle: Record<string, number> = {};
+      for (const d of docs) {
+        byTitle[d.title] = results.filter((r) => r.documentId === d.id).length;
+      }
+      return byTitle;
+    });
+  }
+
   synthesizeButton() {
     return this.page
       .getByRole("region", { name: "Synthesis" })

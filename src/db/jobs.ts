@@ -2,7 +2,7 @@ import { Dexie } from "dexie";
 import { roundSlices } from "../core/rounds";
 import type { SynthesisOutcome } from "../core/synthesize";
 import type { DbContext } from "./context";
-import { finishResult, startResult, type StartResult } from "./results";
+import { finishResult, runningResult, type StartResult } from "./results";
 import type {
   ChunkRow,
   EntryLink,
@@ -79,8 +79,9 @@ export async function createJob(
 
 /**
  * The chunks of a project (or of some of its documents) that have no finished result and are
- * not waiting in an active job: what "synthesize everything pending" means. In document order,
- * then chunk order.
+ * not waiting in an active job: what "synthesize everything pending" means, and "synthesize
+ * the selected documents". In document order, then chunk order. A selection reads only the
+ * selected documents' chunks.
  */
 export async function pendingChunks(
   ctx: DbContext,
@@ -98,26 +99,22 @@ export async function pendingChunks(
     docs.forEach((id, i) => {
       if (!wanted || wanted.has(id)) order.set(id, i);
     });
-    const done = new Set<string>();
-    await db.results
-      .where("projectId")
-      .equals(projectId)
-      .each((r) => {
-        if (r.state === "done") done.add(r.chunkId);
-      });
-    const queued = new Set<string>();
-    const jobs = await db.jobs.where("projectId").equals(projectId).toArray();
-    for (const job of jobs.filter((j) => ACTIVE.includes(j.state))) {
-      await db.tasks
-        .where("jobId")
-        .equals(job.id)
-        .each((t) => {
-          if (t.state !== "done") queued.add(t.chunkId);
-        });
-    }
-    const chunks = await db.chunks.where("projectId").equals(projectId).toArray();
+    if (order.size === 0) return [];
+    const taken = await takenChunkIds(ctx, projectId);
+    const chunks = wanted
+      ? (
+          await Promise.all(
+            [...order.keys()].map((id) =>
+              db.chunks
+                .where("[documentId+index]")
+                .between([id, -Infinity], [id, Infinity])
+                .toArray(),
+            ),
+          )
+        ).flat()
+      : await db.chunks.where("projectId").equals(projectId).toArray();
     return chunks
-      .filter((c) => order.has(c.documentId) && !done.has(c.id) && !queued.has(c.id))
+      .filter((c) => order.has(c.documentId) && !taken.has(c.id))
       .sort(
         (a, b) =>
           (order.get(a.documentId) ?? 0) - (order.get(b.documentId) ?? 0) || a.index - b.index,
@@ -126,31 +123,58 @@ export async function pendingChunks(
 }
 
 /**
- * How many chunks {@link pendingChunks} would queue, read from index keys only (no row is
- * loaded), so the batch bar can keep it live on a 10,000-document project.
+ * How many chunks {@link pendingChunks} would queue (of the project, or of some of its
+ * documents), read from index keys only (no row is loaded), so the batch bar can keep it live
+ * on a 10,000-document project.
  */
-export async function countPendingChunks(ctx: DbContext, projectId: string): Promise<number> {
+export async function countPendingChunks(
+  ctx: DbContext,
+  projectId: string,
+  documentIds?: readonly string[],
+): Promise<number> {
   const { db } = ctx;
   return db.transaction("r", [db.chunks, db.results, db.jobs, db.tasks], async () => {
-    const chunkIds = await db.chunks.where("projectId").equals(projectId).primaryKeys();
-    const taken = new Set<string>();
-    const done = await db.results
-      .where("[projectId+state+chunkId]")
-      .between([projectId, "done", Dexie.minKey], [projectId, "done", Dexie.maxKey])
-      .keys();
-    for (const k of done) taken.add(thirdPart(k));
-    const jobs = await db.jobs.where("projectId").equals(projectId).toArray();
-    for (const job of jobs.filter((j) => ACTIVE.includes(j.state))) {
-      for (const state of ["queued", "running", "failed"] as const) {
-        const keys = await db.tasks
-          .where("[jobId+state+chunkId]")
-          .between([job.id, state, Dexie.minKey], [job.id, state, Dexie.maxKey])
-          .keys();
-        for (const k of keys) taken.add(thirdPart(k));
-      }
-    }
+    const chunkIds = documentIds
+      ? (
+          await Promise.all(
+            [...new Set(documentIds)].map((id) =>
+              db.chunks
+                .where("[documentId+index]")
+                .between([id, -Infinity], [id, Infinity])
+                .primaryKeys(),
+            ),
+          )
+        ).flat()
+      : await db.chunks.where("projectId").equals(projectId).primaryKeys();
+    if (chunkIds.length === 0) return 0;
+    const taken = await takenChunkIds(ctx, projectId);
     return chunkIds.filter((id) => !taken.has(id)).length;
   });
+}
+
+/**
+ * The project's chunks that are not pending: with a finished result, or waiting in an active
+ * job. Index keys only; call inside a read transaction over chunks, results, jobs and tasks.
+ */
+async function takenChunkIds(ctx: DbContext, projectId: string): Promise<Set<string>> {
+  const { db } = ctx;
+  const taken = new Set<string>();
+  const done = await db.results
+    .where("[projectId+state+chunkId]")
+    .between([projectId, "done", Dexie.minKey], [projectId, "done", Dexie.maxKey])
+    .keys();
+  for (const k of done) taken.add(thirdPart(k));
+  const jobs = await db.jobs.where("projectId").equals(projectId).toArray();
+  for (const job of jobs.filter((j) => ACTIVE.includes(j.state))) {
+    for (const state of ["queued", "running", "failed"] as const) {
+      const keys = await db.tasks
+        .where("[jobId+state+chunkId]")
+        .between([job.id, state, Dexie.minKey], [job.id, state, Dexie.maxKey])
+        .keys();
+      for (const k of keys) taken.add(thirdPart(k));
+    }
+  }
+  return taken;
 }
 
 /** The chunk id in a compound index key `[…, …, chunkId]`. */
@@ -211,6 +235,91 @@ export async function setJobState(
   );
 }
 
+/** A task marked running with its attempt counted, and its result recorded as running. */
+export interface TaskClaim {
+  task: TaskRow;
+  result: ResultRow;
+}
+
+/** A chunk's synthesis to commit: the claim it ran under, what came back, and its link. */
+export interface TaskCommit extends TaskClaim {
+  outcome: SynthesisOutcome;
+  link: EntryLink;
+}
+
+/** One write of the job queue: see {@link writeTaskBatch}. */
+export type TaskWrite =
+  { kind: "claim"; claim: TaskClaim } | { kind: "commit"; commit: TaskCommit };
+
+/**
+ * Builds a task's claim in memory (nothing is written): the task running with one more
+ * attempt, and its result row in state "running". {@link writeTaskBatch} stores it.
+ */
+export function prepareClaim(ctx: DbContext, task: TaskRow, start: StartResult): TaskClaim {
+  const claimed: TaskRow = {
+    ...task,
+    state: "running",
+    attempts: task.attempts + 1,
+    updatedAt: ctx.now(),
+  };
+  return { task: claimed, result: runningResult(ctx, start) };
+}
+
+/**
+ * The state a claimed task is left in by an outcome: done; back in the queue when paused or
+ * cancelled (the attempt is not counted) or after a failure while automatic retries remain;
+ * else failed with the reason. Pure, so the runner knows it before the commit is stored.
+ */
+export function taskAfter(
+  task: TaskRow,
+  resultId: string,
+  outcome: SynthesisOutcome,
+  now: number,
+): TaskRow {
+  if (outcome.finishReason === "abort" && outcome.error === undefined) {
+    // Paused or cancelled by the user: not the chunk's fault, so the attempt is not counted.
+    return { ...task, state: "queued", attempts: Math.max(0, task.attempts - 1), updatedAt: now };
+  }
+  if (outcome.error !== undefined && outcome.finishReason !== "abort") {
+    const error = { kind: outcome.error.kind, message: outcome.error.message };
+    return task.attempts <= AUTO_RETRIES
+      ? { ...task, state: "queued", error, resultId, updatedAt: now }
+      : { ...task, state: "failed", error, resultId, updatedAt: now };
+  }
+  const done: TaskRow = { ...task, state: "done", resultId, updatedAt: now };
+  delete done.error;
+  return done;
+}
+
+/**
+ * Stores claims and commits of the job queue, in order, in ONE transaction: the queue groups
+ * the writes of chunks that finish close together, since a transaction costs the browser more
+ * than its rows. Each commit still holds everything of its chunk (see {@link commitTask}), and
+ * a failure or a full disk leaves all of the batch or none of it, so a chunk is never half
+ * stored, lost once stored, or stored twice. Returns each write's new pairs (none for a claim).
+ */
+export async function writeTaskBatch(
+  ctx: DbContext,
+  writes: readonly TaskWrite[],
+): Promise<{ task: TaskRow; pairs: PairRow[] }[]> {
+  const { db } = ctx;
+  return guardWrite(() =>
+    db.transaction("rw", db.tasks, db.results, db.pairs, async () => {
+      const out: { task: TaskRow; pairs: PairRow[] }[] = [];
+      for (const write of writes) {
+        if (write.kind === "claim") {
+          await db.tasks.put(write.claim.task);
+          await db.results.add(write.claim.result);
+          out.push({ task: write.claim.task, pairs: [] });
+        } else {
+          out.push(await storeCommit(ctx, write.commit));
+        }
+      }
+      return out;
+    }),
+  );
+}
+
 /**
  * Marks a task running, counts the attempt, and records its result as running, in ONE
  * transaction: a reload after this point finds both and puts the task back in the queue.
@@ -220,19 +329,9 @@ export async function claimTask(
   task: TaskRow,
   start: StartResult,
 ): Promise<{ task: TaskRow; result: ResultRow }> {
-  const { db } = ctx;
-  const claimed: TaskRow = {
-    ...task,
-    state: "running",
-    attempts: task.attempts + 1,
-    updatedAt: ctx.now(),
-  };
-  return guardWrite(() =>
-    db.transaction("rw", db.tasks, db.results, async () => {
-      await db.tasks.put(claimed);
-      return { task: claimed, result: await startResult(ctx, start) };
-    }),
-  );
+  const claim = prepareClaim(ctx, task, start);
+  await writeTaskBatch(ctx, [{ kind: "claim", claim }]);
+  return claim;
 }
 
 /**
@@ -250,43 +349,29 @@ export async function commitTask(
   outcome: SynthesisOutcome,
   link: EntryLink,
 ): Promise<{ task: TaskRow; pairs: PairRow[] }> {
-  const { db } = ctx;
-  return guardWrite(() =>
-    db.transaction("rw", db.tasks, db.results, db.pairs, async () => {
-      const failed = outcome.error !== undefined && outcome.finishReason !== "abort";
-      const linked: ResultRow = {
-        ...result,
-        link: {
-          ...link,
-          inheritsFromPrevious: link.demonstrations > 0 && outcome.pairs.length > 0,
-        },
-      };
-      const pairs = await finishResult(ctx, linked, outcome);
-      if (link.demonstrations > 0 && link.previousChunkId !== undefined) {
-        await markFollowed(ctx, result.jobId, link.previousChunkId);
-      }
-      const t = ctx.now();
-      let next: TaskRow;
-      if (outcome.finishReason === "abort" && outcome.error === undefined) {
-        // Paused or cancelled by the user: not the chunk's fault, so the attempt is not counted.
-        next = { ...task, state: "queued", attempts: Math.max(0, task.attempts - 1), updatedAt: t };
-      } else if (failed) {
-        const error = {
-          kind: outcome.error?.kind ?? "unknown",
-          message: outcome.error?.message ?? "",
-        };
-        next =
-          task.attempts <= AUTO_RETRIES
-            ? { ...task, state: "queued", error, resultId: result.id, updatedAt: t }
-            : { ...task, state: "failed", error, resultId: result.id, updatedAt: t };
-      } else {
-        next = { ...task, state: "done", resultId: result.id, updatedAt: t };
-        delete next.error;
-      }
-      await db.tasks.put(next);
-      return { task: next, pairs };
-    }),
-  );
+  const [out] = await writeTaskBatch(ctx, [
+    { kind: "commit", commit: { task, result, outcome, link } },
+  ]);
+  if (!out) throw new Error("commitTask: nothing was written");
+  return out;
+}
+
+/** One chunk's commit, inside the caller's transaction over tasks, results and pairs. */
+async function storeCommit(
+  ctx: DbContext,
+  { task, result, outcome, link }: TaskCommit,
+): Promise<{ task: TaskRow; pairs: PairRow[] }> {
+  const linked: ResultRow = {
+    ...result,
+    link: { ...link, inheritsFromPrevious: link.demonstrations > 0 && outcome.pairs.length > 0 },
+  };
+  const pairs = await finishResult(ctx, linked, outcome);
+  if (link.demonstrations > 0 && link.previousChunkId !== undefined) {
+    await markFollowed(ctx, result.jobId, link.previousChunkId);
+  }
+  const next = taskAfter(task, result.id, outcome, ctx.now());
+  await ctx.db.tasks.put(next);
+  return { task: next, pairs };
 }
 
 /** Sets `followedByNext` on the job's finished result for `chunkId`. */
@@ -352,15 +437,18 @@ export interface JobCounts {
   queued: number;
 }
 
-/** Counted on the [jobId+state] index, without reading rows: cheap enough for a live query. */
+/** Counted on the [jobId+state] index, without reading rows, in one read transaction. */
 export async function countTasks(ctx: DbContext, jobId: string): Promise<JobCounts> {
-  const count = (state: TaskRow["state"]) =>
-    ctx.db.tasks.where("[jobId+state]").equals([jobId, state]).count();
-  const [done, failed, running, queued] = await Promise.all([
-    count("done"),
-    count("failed"),
-    count("running"),
-    count("queued"),
-  ]);
-  return { total: done + failed + running + queued, done, failed, running, queued };
+  const { db } = ctx;
+  return db.transaction("r", db.tasks, async () => {
+    const count = (state: TaskRow["state"]) =>
+      db.tasks.where("[jobId+state]").equals([jobId, state]).count();
+    const [done, failed, running, queued] = await Promise.all([
+      count("done"),
+      count("failed"),
+      count("running"),
+      count("queued"),
+    ]);
+    return { total: done + failed + running + queued, done, failed, running, queued };
+  });
 }

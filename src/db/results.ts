@@ -22,7 +22,14 @@ export interface StartResult {
  * (with the partial output saved so far) instead of nothing.
  */
 export async function startResult(ctx: DbContext, input: StartResult): Promise<ResultRow> {
-  const row: ResultRow = {
+  const row = runningResult(ctx, input);
+  await guardWrite(() => ctx.db.results.add(row));
+  return row;
+}
+
+/** The row {@link startResult} adds, built without writing (the job queue adds it in batches). */
+export function runningResult(ctx: DbContext, input: StartResult): ResultRow {
+  return {
     ...input,
     id: ctx.newId(),
     rawOutput: "",
@@ -30,8 +37,6 @@ export async function startResult(ctx: DbContext, input: StartResult): Promise<R
     state: "running",
     startedAt: ctx.now(),
   };
-  await guardWrite(() => ctx.db.results.add(row));
-  return row;
 }
 
 /** Saves streamed text so far. Callers throttle this (about once a second). */

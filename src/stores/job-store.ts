@@ -14,6 +14,8 @@ export interface BatchLive {
   tokens: number;
   pairs: number;
   currentDocumentId: string | null;
+  /** The title of `currentDocumentId`, as the run read it (no query per chunk). */
+  currentTitle: string | null;
 }
 
 interface JobState {
@@ -34,6 +36,7 @@ export const useJobLive = create<JobState>((set) => ({
         tokens: 0,
         pairs: 0,
         currentDocumentId: null,
+        currentTitle: null,
       },
     }),
   patch: (p) => set((s) => (s.live ? { live: { ...s.live, ...p } } : s)),

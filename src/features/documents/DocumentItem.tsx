@@ -21,6 +21,10 @@ export interface DocumentItemProps extends RowPlacement {
   item: DocumentListItem;
   selected: boolean;
   onSelect: () => void;
+  /** Ticked for acting on several documents at once (not the same as the open one). */
+  checked: boolean;
+  /** Ticks or unticks; `range` when Shift was held (everything from the last ticked row). */
+  onCheck: (range: boolean) => void;
   onRename: (title: string) => void;
   onDelete: () => void;
 }
@@ -45,6 +49,8 @@ export function DocumentItem({
   item,
   selected,
   onSelect,
+  checked,
+  onCheck,
   onRename,
   onDelete,
   index,
@@ -66,34 +72,45 @@ export function DocumentItem({
       style={placed(top)}
       className={`group rounded-md border px-2 py-1.5 ${selected ? "border-indigo-400 bg-indigo-50 dark:border-indigo-600 dark:bg-indigo-950/50" : "border-transparent hover:bg-neutral-100 dark:hover:bg-neutral-800/60"}`}
     >
-      {renaming ? (
+      <div className="flex items-center gap-2">
         <input
-          aria-label="Document title"
-          value={draft}
-          // eslint-disable-next-line jsx-a11y/no-autofocus -- the user just asked to rename
-          autoFocus
-          onChange={(e) => setDraft(e.target.value)}
-          onBlur={commit}
-          onKeyDown={(e) => {
-            if (e.key === "Enter") commit();
-            if (e.key === "Escape") {
-              setDraft(item.title);
-              setRenaming(false);
-            }
-          }}
-          className="w-full rounded border border-neutral-300 bg-white px-1 py-0.5 text-sm dark:border-neutral-600 dark:bg-neutral-900"
+          type="checkbox"
+          checked={checked}
+          aria-label={`Select ${item.title}`}
+          title="Select (Shift-click: select a range)"
+          // React reports a checkbox's change from its click, so Shift is on the native event.
+          onChange={(e) => onCheck((e.nativeEvent as Partial<MouseEvent>).shiftKey === true)}
+          className="shrink-0"
         />
-      ) : (
-        <button
-          type="button"
-          onClick={onSelect}
-          aria-current={selected ? "true" : undefined}
-          className="block w-full truncate text-left text-sm font-medium"
-        >
-          {item.title}
-        </button>
-      )}
-      <div className="mt-1 flex items-center gap-2 text-[11px] text-neutral-500 dark:text-neutral-400">
+        {renaming ? (
+          <input
+            aria-label="Document title"
+            value={draft}
+            // eslint-disable-next-line jsx-a11y/no-autofocus -- the user just asked to rename
+            autoFocus
+            onChange={(e) => setDraft(e.target.value)}
+            onBlur={commit}
+            onKeyDown={(e) => {
+              if (e.key === "Enter") commit();
+              if (e.key === "Escape") {
+                setDraft(item.title);
+                setRenaming(false);
+              }
+            }}
+            className="min-w-0 flex-1 rounded border border-neutral-300 bg-white px-1 py-0.5 text-sm dark:border-neutral-600 dark:bg-neutral-900"
+          />
+        ) : (
+          <button
+            type="button"
+            onClick={onSelect}
+            aria-current={selected ? "true" : undefined}
+            className="block min-w-0 flex-1 truncate text-left text-sm font-medium"
+          >
+            {item.title}
+          </button>
+        )}
+      </div>
+      <div className="mt-1 flex items-center gap-2 pl-5 text-[11px] text-neutral-500 dark:text-neutral-400">
         <StatusChip status={item.status} />
         <span>
           {item.pairs} pairs{item.accepted > 0 ? ` · ${item.accepted} accepted` : ""}

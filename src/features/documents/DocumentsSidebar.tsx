@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import { Button } from "../../components/Button";
 import { deleteDocument, renameDocument, restoreDocument } from "../../db";
 import { studio } from "../../db/studio";
+import { useSelection } from "../../stores/selection-store";
 import { attempt, useUi } from "../../stores/ui-store";
 import { DocumentItem, DocumentItemPlaceholder } from "./DocumentItem";
 import { FileUploadInput, FolderUploadInput } from "./FileUploadInput";
@@ -14,14 +15,17 @@ const ROW_ESTIMATE = 58;
 
 /**
  * The documents column: add (paste, files, a folder, drop anywhere, the ipt command's
- * collections), filter, select, rename, delete with undo. The list is virtual: only the rows
- * on screen are rendered and read from the database.
+ * collections), filter, open, rename, delete with undo, and tick documents (one, a Shift-click
+ * range, or all matching the filter) for the batch bar's "Synthesize selected". The list is
+ * virtual: only the rows on screen are rendered and read from the database.
  */
 export function DocumentsSidebar({ projectId }: { projectId: string }) {
   const ids = useDocumentIds(projectId);
   const { selectedDocumentId, selectDocument, setPasteOpen, pushToast } = useUi();
   const [filter, setFilter] = useState("");
   const matches = useTitleFilter(projectId, filter);
+  const selection = useSelection();
+  const ticked = selection.projectId === projectId ? selection.ids : null;
   const fileInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
   const importInput = useRef<HTMLInputElement>(null);
@@ -65,6 +69,7 @@ export function DocumentsSidebar({ projectId }: { projectId: string }) {
     const deleted = await deleteDocument(studio, id);
     if (!deleted) return;
     if (selectedDocumentId === id) selectDocument(null);
+    selection.forget([id]);
     pushToast({
       tone: "info",
       message: `Deleted “${title}”.`,
@@ -135,6 +140,27 @@ export function DocumentsSidebar({ projectId }: { projectId: string }) {
           className="w-full rounded-md border border-neutral-300 bg-transparent px-2 py-1 text-sm dark:border-neutral-700"
         />
       </div>
+      {visible.length > 0 && (
+        <div className="flex items-center gap-2 px-3 pb-2 text-xs text-neutral-600 dark:text-neutral-400">
+          <button
+            type="button"
+            className="underline"
+            onClick={() => selection.setMany(projectId, visible, true)}
+          >
+            {matches
+              ? `Select all ${visible.length.toLocaleString()} matching`
+              : `Select all ${visible.length.toLocaleString()}`}
+          </button>
+          {ticked && ticked.size > 0 && (
+            <>
+              <span data-testid="selected-count">{ticked.size.toLocaleString()} selected</span>
+              <button type="button" className="ml-auto underline" onClick={selection.clear}>
+                Clear selection
+              </button>
+            </>
+          )}
+        </div>
+      )}
       <div ref={scroller} className="flex-1 overflow-y-auto px-2 pb-3">
         {ids && ids.length === 0 ? (
           <p className="p-3 text-xs text-neutral-500">
@@ -159,6 +185,12 @@ export function DocumentsSidebar({ projectId }: { projectId: string }) {
                   {...placement}
                   selected={id === selectedDocumentId}
                   onSelect={() => selectDocument(id)}
+                  checked={ticked?.has(id) ?? false}
+                  onCheck={(range) =>
+                    range
+                      ? selection.toggleRange(projectId, visible, id)
+                      : selection.toggle(projectId, id)
+                  }
                   onRename={(t) => attempt(() => renameDocument(studio, id, t), "Rename failed")}
                   onDelete={() => attempt(() => remove(id, item.title), "Delete failed")}
                 />

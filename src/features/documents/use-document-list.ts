@@ -1,5 +1,4 @@
-import { Dexie, type ObservabilitySet } from "dexie";
-import { useLiveQuery } from "dexie-react-hooks";
+import { Dexie, RangeSet, rangesOverlap, type ObservabilitySet } from "dexie";
 import { useEffect, useState } from "react";
 import type { ResultState } from "../../db";
 import { studio } from "../../db/studio";
@@ -93,58 +92,149 @@ export function useDocumentIds(projectId: string | null): string[] | undefined {
   return projectId ? ids : [];
 }
 
-/** Title, status and pair counts of the given documents (the rows on screen), kept live. */
+/** The rows on screen are read again at most this often while their documents change. */
+const ITEMS_MS = 250;
+
+/** What a read of the rows on screen depended on: their documents, results and pairs. */
+interface ItemsRead {
+  items: Map<string, DocumentListItem>;
+  resultIds: string[];
+  pairIds: string[];
+}
+
+async function readItems(wanted: readonly string[]): Promise<ItemsRead> {
+  const { db } = studio;
+  if (wanted.length === 0) return { items: new Map(), resultIds: [], pairIds: [] };
+  // One range per document (anyOf over random ids would read nearly every key), all in one
+  // read transaction: otherwise each range opens its own, dozens per read.
+  const perDocument = <T>(read: (id: string) => Promise<T[]>) =>
+    Promise.all(wanted.map(read)).then((lists) => lists.flat());
+  const [docs, results, pairs] = await db.transaction(
+    "r",
+    [db.documents, db.results, db.pairs],
+    () =>
+      Promise.all([
+        db.documents.bulkGet([...wanted]),
+        perDocument((id) =>
+          db.results
+            .where("[documentId+startedAt]")
+            .between([id, -Infinity], [id, Infinity])
+            .toArray(),
+        ),
+        perDocument((id) =>
+          db.pairs.where("[documentId+index]").between([id, -Infinity], [id, Infinity]).toArray(),
+        ),
+      ]),
+  );
+  const latest = new Map<string, { startedAt: number; state: ResultState }>();
+  for (const r of results) {
+    const prev = latest.get(r.documentId);
+    if (!prev || r.startedAt >= prev.startedAt) latest.set(r.documentId, r);
+  }
+  const counts = new Map<string, { pairs: number; accepted: number }>();
+  for (const p of pairs) {
+    const c = counts.get(p.documentId) ?? { pairs: 0, accepted: 0 };
+    c.pairs++;
+    if (p.status === "accepted") c.accepted++;
+    counts.set(p.documentId, c);
+  }
+  const items = new Map<string, DocumentListItem>();
+  for (const d of docs) {
+    if (!d) continue;
+    items.set(d.id, {
+      id: d.id,
+      title: d.title,
+      chars: d.text.length,
+      pairs: counts.get(d.id)?.pairs ?? 0,
+      accepted: counts.get(d.id)?.accepted ?? 0,
+      status: latest.get(d.id)?.state ?? "pending",
+    });
+  }
+  return { items, resultIds: results.map((r) => r.id), pairIds: pairs.map((p) => p.id) };
+}
+
+/**
+ * Whether a write touched what `read` depended on: one of its documents, a result or pair
+ * added to or moved between them, or one of the results and pairs it read (a status change,
+ * a deletion). The same test a live query makes, but the re-read is throttled.
+ */
+function touches(parts: ObservabilitySet, docs: RangeSet, read: ItemsRead | null): boolean {
+  const base = `idb://${studio.db.name}`;
+  const hit = (part: string, keys: RangeSet | null) => {
+    const changed = parts[`${base}/${part}`];
+    return changed !== undefined && keys !== null && rangesOverlap(changed, keys);
+  };
+  const results = read ? new RangeSet().addKeys(read.resultIds) : null;
+  const pairs = read ? new RangeSet().addKeys(read.pairIds) : null;
+  return (
+    hit("documents/", docs) ||
+    hit("results/documentId", docs) ||
+    hit("pairs/documentId", docs) ||
+    hit("results/", results) ||
+    hit("results/:dels", results) ||
+    hit("pairs/", pairs) ||
+    hit("pairs/:dels", pairs)
+  );
+}
+
+/**
+ * Title, status and pair counts of the given documents (the rows on screen), kept current.
+ * Not a live query: while a batch commits chunks of documents on screen many times a second,
+ * a live query would read the rows again after every commit. This one makes the same test
+ * (see {@link touches}) and reads again at most every ITEMS_MS.
+ */
 export function useDocumentItems(
   ids: readonly string[],
 ): Map<string, DocumentListItem> | undefined {
   const key = ids.join("\n");
-  return useLiveQuery(async () => {
+  const [items, setItems] = useState<Map<string, DocumentListItem>>();
+  useEffect(() => {
     const wanted = key === "" ? [] : key.split("\n");
-    if (wanted.length === 0) return new Map<string, DocumentListItem>();
-    const { db } = studio;
-    // One range per document, not anyOf: a live query then re-runs only when a row of a
-    // document on screen changes (anyOf over random ids spans nearly every key, so a batch
-    // run would re-run it on every commit, cursor step by cursor step).
-    const perDocument = <T>(read: (id: string) => Promise<T[]>) =>
-      Promise.all(wanted.map(read)).then((lists) => lists.flat());
-    const [docs, results, pairs] = await Promise.all([
-      db.documents.bulkGet(wanted),
-      perDocument((id) =>
-        db.results
-          .where("[documentId+startedAt]")
-          .between([id, -Infinity], [id, Infinity])
-          .toArray(),
-      ),
-      perDocument((id) =>
-        db.pairs.where("[documentId+index]").between([id, -Infinity], [id, Infinity]).toArray(),
-      ),
-    ]);
-    const latest = new Map<string, { startedAt: number; state: ResultState }>();
-    for (const r of results) {
-      const prev = latest.get(r.documentId);
-      if (!prev || r.startedAt >= prev.startedAt) latest.set(r.documentId, r);
-    }
-    const counts = new Map<string, { pairs: number; accepted: number }>();
-    for (const p of pairs) {
-      const c = counts.get(p.documentId) ?? { pairs: 0, accepted: 0 };
-      c.pairs++;
-      if (p.status === "accepted") c.accepted++;
-      counts.set(p.documentId, c);
-    }
-    const items = new Map<string, DocumentListItem>();
-    for (const d of docs) {
-      if (!d) continue;
-      items.set(d.id, {
-        id: d.id,
-        title: d.title,
-        chars: d.text.length,
-        pairs: counts.get(d.id)?.pairs ?? 0,
-        accepted: counts.get(d.id)?.accepted ?? 0,
-        status: latest.get(d.id)?.state ?? "pending",
-      });
-    }
-    return items;
+    const docs = new RangeSet().addKeys(wanted);
+    let last: ItemsRead | null = null;
+    let stopped = false;
+    let running = false;
+    let again = false;
+    let lastRun = -Infinity;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const run = async () => {
+      timer = null;
+      if (running) {
+        again = true;
+        return;
+      }
+      running = true;
+      lastRun = Date.now();
+      try {
+        last = await readItems(wanted);
+        if (!stopped) setItems(last.items);
+      } catch {
+        // The database closing (a project switch, a reload) leaves the rows as they were.
+      } finally {
+        running = false;
+        if (again && !stopped) {
+          again = false;
+          schedule();
+        }
+      }
+    };
+    const schedule = () => {
+      timer ??= setTimeout(() => void run(), Math.max(0, lastRun + ITEMS_MS - Date.now()));
+    };
+    const onMutated = (parts: ObservabilitySet) => {
+      if (touches(parts, docs, last)) schedule();
+    };
+    Dexie.on.storagemutated.subscribe(onMutated);
+    void run();
+    return () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      Dexie.on.storagemutated.unsubscribe(onMutated);
+    };
   }, [key]);
+  // Like a live query, the last read stays until the next one: rows still on screen after a
+  // scroll keep their figures, new ones show placeholders for a moment.
+  return items;
 }
 
 /** `value`, once it has stopped changing for `ms`. */

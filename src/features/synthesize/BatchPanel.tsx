@@ -1,4 +1,3 @@
-import { useLiveQuery } from "dexie-react-hooks";
 import { useState } from "react";
 import { Button } from "../../components/Button";
 import { Kbd } from "../../components/Kbd";
@@ -7,30 +6,58 @@ import { countPendingChunks, countTasks, latestJob, readJobSettings, type JobRow
 import { studio } from "../../db/studio";
 import { useEngine } from "../../stores/engine-store";
 import { useJobLive } from "../../stores/job-store";
+import { useSelection } from "../../stores/selection-store";
 import { attempt } from "../../stores/ui-store";
 import { cancelBatch, pauseBatch, queuePending, resumeJob } from "./batch";
-import { formatDuration, settingsSummary } from "./batch-format";
+import { formatCount, formatDuration, settingsSummary } from "./batch-format";
 import { JobSettingsDialog } from "./JobSettingsDialog";
 import { useElapsed } from "./use-elapsed";
+import { useThrottledQuery } from "./use-throttled-query";
+
+/** How often the batch bar's counts are read again while chunks are committed. */
+const COUNTS_MS = 500;
+const PENDING_TABLES = ["chunks", "results", "jobs", "tasks"];
 
 /**
- * The batch bar above the document: the settings a run will use, "Synthesize all pending", and
- * while a run is going its progress, speed, time left and controls. Counts come from Dexie, so
- * they are right after a reload; speed and the current document come from this tab's runner.
+ * The batch bar above the document: the settings a run will use, "Synthesize all pending",
+ * "Synthesize selected" (the documents ticked in the sidebar), and while a run is going its
+ * progress, speed, time left and controls. Counts come from Dexie, so they are right after a
+ * reload; speed and the current document come from this tab's runner.
  */
 export function BatchPanel({ projectId }: { projectId: string }) {
   const [settingsOpen, setSettingsOpen] = useState(false);
-  const settings = useLiveQuery(() => readJobSettings(studio, projectId), [projectId]);
-  const job = useLiveQuery(() => latestJob(studio, projectId), [projectId]);
-  const counts = useLiveQuery(
-    () => (job ? countTasks(studio, job.id) : undefined),
-    [job?.id, job?.updatedAt],
+  // Not live queries: each live query on the page pays for every write of a batch run.
+  const settings = useThrottledQuery(
+    () => readJobSettings(studio, projectId),
+    projectId,
+    ["settings"],
+    COUNTS_MS,
+  );
+  const job = useThrottledQuery(() => latestJob(studio, projectId), projectId, ["jobs"], 50);
+  // Counts change with every chunk: read a few times a second, not after every commit.
+  const counts = useThrottledQuery(
+    () => countTasks(studio, job?.id ?? ""),
+    job ? job.id : null,
+    ["tasks", "jobs"],
+    COUNTS_MS,
   );
   const active =
     job && (job.state === "running" || job.state === "queued" || job.state === "paused");
-  const pending = useLiveQuery(
-    () => (active ? undefined : countPendingChunks(studio, projectId)),
-    [projectId, active, job?.updatedAt],
+  const pending = useThrottledQuery(
+    () => countPendingChunks(studio, projectId),
+    active ? null : `${projectId}\n${job?.updatedAt ?? ""}`,
+    PENDING_TABLES,
+    COUNTS_MS,
+  );
+  const selection = useSelection((s) => (s.projectId === projectId ? s : null));
+  const selectedIds = selection?.ids;
+  const selectedPending = useThrottledQuery(
+    () => countPendingChunks(studio, projectId, [...(selectedIds ?? [])]),
+    active || !selection || selection.ids.size === 0
+      ? null
+      : `${projectId}\n${selection.version}\n${job?.updatedAt ?? ""}`,
+    PENDING_TABLES,
+    COUNTS_MS,
   );
   const engineReady = useEngine((s) => s.status.state === "ready");
 
@@ -55,8 +82,28 @@ export function BatchPanel({ projectId }: { projectId: string }) {
               )
             }
           >
-            Synthesize all pending{pending ? ` (${pending.toLocaleString()} chunks)` : ""}{" "}
+            Synthesize all pending{pending ? ` (${formatCount(pending)} chunks)` : ""}{" "}
             <Kbd>Shift+S</Kbd>
+          </Button>
+        )}
+        {!active && selectedIds && selectedIds.size > 0 && (
+          <Button
+            size="sm"
+            variant="primary"
+            disabled={!engineReady || !selectedPending}
+            title={
+              engineReady
+                ? `The pending chunks of the ${formatCount(selectedIds.size)} selected document(s).`
+                : "Load a model or connect a server first (Models page)."
+            }
+            onClick={() =>
+              attempt(
+                () => queuePending(projectId, [...selectedIds]).then(() => undefined),
+                "Could not start the batch",
+              )
+            }
+          >
+            Synthesize selected ({formatCount(selectedPending ?? 0)} chunks)
           </Button>
         )}
         {settings && (
@@ -74,11 +121,9 @@ export function BatchPanel({ projectId }: { projectId: string }) {
       {job && counts && counts.total > 0 && (active || counts.failed > 0) && (
         <JobProgress job={job} counts={counts} />
       )}
-      <JobSettingsDialog
-        projectId={projectId}
-        open={settingsOpen}
-        onClose={() => setSettingsOpen(false)}
-      />
+      {settingsOpen && (
+        <JobSettingsDialog projectId={projectId} open onClose={() => setSettingsOpen(false)} />
+      )}
     </section>
   );
 }
@@ -91,18 +136,15 @@ function JobProgress({
   counts: Awaited<ReturnType<typeof countTasks>>;
 }) {
   const live = useJobLive((s) => (s.live?.jobId === job.id ? s.live : null));
-  const current = useLiveQuery(
-    () => (live?.currentDocumentId ? studio.db.documents.get(live.currentDocumentId) : undefined),
-    [live?.currentDocumentId],
-  );
+  const current = live?.currentTitle ? { title: live.currentTitle } : null;
   const finished = counts.done + counts.failed;
   const remaining = counts.total - finished;
   const elapsed = useElapsed(live?.startedAt ?? null);
   const rate = live && elapsed > 0 ? live.finishedHere / elapsed : 0;
   const eta = rate > 0 ? remaining / rate : null;
   const parts = [
-    `${finished.toLocaleString()} / ${counts.total.toLocaleString()} chunks`,
-    live ? `${live.pairs.toLocaleString()} pairs this run` : null,
+    `${formatCount(finished)} / ${formatCount(counts.total)} chunks`,
+    live ? `${formatCount(live.pairs)} pairs this run` : null,
     live && elapsed > 1 ? `${(live.tokens / elapsed).toFixed(1)} tokens/s` : null,
     eta !== null && remaining > 0 ? `${formatDuration(eta)} left` : null,
     counts.failed > 0 ? `${counts.failed} failed` : null,

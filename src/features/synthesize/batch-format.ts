@@ -20,3 +20,13 @@ export function formatDuration(seconds: number): string {
   if (m < 60) return `${m} min ${String(s % 60).padStart(2, "0")} s`;
   return `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, "0")} min`;
 }
+
+const integers = new Intl.NumberFormat();
+
+/**
+ * A count with the reader's digit grouping ("1,234"), like `toLocaleString()` but with one
+ * shared formatter: the batch bar re-renders several times a second during a run.
+ */
+export function formatCount(n: number): string {
+  return integers.format(n);
+}

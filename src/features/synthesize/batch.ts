@@ -12,14 +12,15 @@ import {
 } from "../../db";
 import { studio } from "../../db/studio";
 import type { LengthBudget } from "../../core/budget";
+import type { Pair } from "../../core/types";
 import { tokenCounterFromJson } from "../../lib/token-counter";
 import { useEngine } from "../../stores/engine-store";
 import { useJobLive } from "../../stores/job-store";
 import { useSynthesis } from "../../stores/synthesis-store";
 import { toastError, useUi } from "../../stores/ui-store";
-import { JobRunner, type ReadyEngine } from "./job-runner";
+import { JobRunner, type ReadyEngine, type TaskTiming } from "./job-runner";
 
-const RENDER_MS = 100;
+const RENDER_MS = 200;
 
 function readyEngine(): ReadyEngine | null {
   const status = useEngine.getState().status;
@@ -27,22 +28,48 @@ function readyEngine(): ReadyEngine | null {
 }
 
 /*
- * The tab's one runner. Live figures are pushed to zustand at most every RENDER_MS, so a
- * stream of tokens never re-renders the page per token. The live raw stream follows one task
- * at a time (the oldest in flight), which is what the document view shows.
+ * The tab's one runner. Live figures are pushed to zustand at most every RENDER_MS (and once
+ * more after the last change), so neither a stream of tokens nor hundreds of chunks a second
+ * re-render the page per event. The live raw stream follows one task at a time (the oldest in
+ * flight), which is what the document view shows; between two followed tasks the last one's
+ * output stays up, so the view does not flicker per chunk.
  */
-let streamTask: string | null = null;
-let raw = "";
+interface Followed {
+  taskId: string;
+  documentId: string;
+  raw: string;
+  pairs: Pair[];
+  retries: { attempt: number; reason: string }[];
+  startedAt: number;
+  /** Its commit is stored: the next task to start is followed instead. */
+  finished: boolean;
+}
+let followed: Followed | null = null;
+/** The task whose stream is in useSynthesis now. */
+let shownTask: string | null = null;
 let lastRender = 0;
-let pending: { tokens: number; pairs: number; finished: number } = {
+let trailing: ReturnType<typeof setTimeout> | null = null;
+let pending = {
   tokens: 0,
   pairs: 0,
   finished: 0,
+  current: null as { documentId: string; title: string } | null,
 };
 
 function flush(force = false): void {
   const t = Date.now();
-  if (!force && t - lastRender < RENDER_MS) return;
+  if (!force && t - lastRender < RENDER_MS) {
+    trailing ??= setTimeout(
+      () => {
+        trailing = null;
+        flush();
+      },
+      RENDER_MS - (t - lastRender),
+    );
+    return;
+  }
+  if (trailing) clearTimeout(trailing);
+  trailing = null;
   lastRender = t;
   const live = useJobLive.getState().live;
   if (live) {
@@ -50,10 +77,39 @@ function flush(force = false): void {
       tokens: live.tokens + pending.tokens,
       pairs: live.pairs + pending.pairs,
       finishedHere: live.finishedHere + pending.finished,
+      ...(pending.current !== null
+        ? { currentDocumentId: pending.current.documentId, currentTitle: pending.current.title }
+        : {}),
     });
   }
-  pending = { tokens: 0, pairs: 0, finished: 0 };
-  if (streamTask) useSynthesis.getState().update({ raw });
+  pending = { tokens: 0, pairs: 0, finished: 0, current: null };
+  const f = followed;
+  if (!f) return;
+  if (shownTask !== f.taskId) {
+    shownTask = f.taskId;
+    useSynthesis.getState().begin({
+      documentId: f.documentId,
+      raw: f.raw,
+      chunks: 0,
+      pairs: f.pairs,
+      startedAt: f.startedAt,
+      retries: f.retries,
+      stop: () => void pauseOrCancel("cancelled"),
+    });
+  } else {
+    useSynthesis.getState().update({ raw: f.raw, pairs: f.pairs, retries: f.retries });
+  }
+}
+
+/** The run stopped: last figures out, and the live stream closed. */
+function endLive(): void {
+  flush(true);
+  useJobLive.getState().end();
+  followed = null;
+  if (shownTask !== null) {
+    shownTask = null;
+    useSynthesis.getState().end(null);
+  }
 }
 
 async function budgetFor(job: JobRow): Promise<LengthBudget> {
@@ -67,6 +123,15 @@ async function budgetFor(job: JobRow): Promise<LengthBudget> {
   return tokenCounterFromJson(tokenizer.json);
 }
 
+/**
+ * Where each chunk's time went, kept only when a benchmark asks for it by setting
+ * `window.__iptBatchTimings` to an array (nothing is recorded otherwise).
+ */
+function recordTiming(timing: TaskTiming): void {
+  const sink = (globalThis as { __iptBatchTimings?: unknown }).__iptBatchTimings;
+  if (Array.isArray(sink)) sink.push(timing);
+}
+
 const runner = new JobRunner(
   studio,
   readyEngine,
@@ -77,51 +142,46 @@ const runner = new JobRunner(
           useJobLive.getState().begin(job.id, Date.now());
         return;
       }
-      flush(true);
-      useJobLive.getState().end();
+      endLive();
       if (job.state === "paused" && job.pauseReason) {
         useUi.getState().pushToast({ tone: "error", message: `Batch paused: ${job.pauseReason}` });
       }
     },
-    onTask: ({ task, phase, pairs }) => {
+    onTask: ({ task, phase, pairs, title }) => {
       if (phase === "start") {
-        useJobLive.getState().patch({ currentDocumentId: task.documentId });
-        if (streamTask === null) {
-          streamTask = task.id;
-          raw = "";
-          useSynthesis.getState().begin({
+        pending.current = { documentId: task.documentId, title };
+        if (!followed || followed.finished) {
+          followed = {
+            taskId: task.id,
             documentId: task.documentId,
             raw: "",
-            chunks: 0,
             pairs: [],
-            startedAt: Date.now(),
             retries: [],
-            stop: () => void pauseOrCancel("cancelled"),
-          });
+            startedAt: Date.now(),
+            finished: false,
+          };
         }
-        return;
-      }
-      pending.finished++;
-      pending.pairs += pairs;
-      if (task.id === streamTask) {
-        streamTask = null;
-        useSynthesis.getState().end(null);
+      } else {
+        pending.finished++;
+        pending.pairs += pairs;
+        if (followed?.taskId === task.id) followed.finished = true;
       }
       flush();
     },
     onRetry: (task, { attempt, reason }) => {
-      if (task.id !== streamTask) return;
-      const retries = useSynthesis.getState().live?.retries ?? [];
-      useSynthesis.getState().update({ retries: [...retries, { attempt, reason }] });
+      if (followed?.taskId !== task.id) return;
+      followed.retries = [...followed.retries, { attempt, reason }];
+      flush();
     },
     onText: (task, delta, pairs) => {
       pending.tokens += delta === "" ? 0 : 1;
-      if (task.id === streamTask) {
-        raw += delta;
-        if (pairs) useSynthesis.getState().update({ pairs });
+      if (followed?.taskId === task.id) {
+        followed.raw += delta;
+        if (pairs) followed.pairs = pairs;
       }
       flush();
     },
+    onTiming: recordTiming,
   },
   budgetFor,
 );
@@ -140,7 +200,12 @@ export function useQueueResume(projectId: string | undefined): void {
 /** Runs whatever the project's queue holds, reporting a failure instead of throwing. */
 export function driveQueue(projectId: string): void {
   if (!readyEngine()) return;
-  runner.drive(projectId).catch((err: unknown) => toastError(err, "The batch stopped"));
+  runner
+    .drive(projectId)
+    .catch((err: unknown) => toastError(err, "The batch stopped"))
+    .finally(() => {
+      if (!runner.running) endLive();
+    });
 }
 
 /** Queues the pending chunks of the project (or of some documents) and starts the runner. */

@@ -3,32 +3,55 @@ import { parseSynthesizerOutput } from "../../core/parse";
 import { completeRound, planRound, roundSlices, type Collection } from "../../core/rounds";
 import { synthesize, type SynthesisOutcome } from "../../core/synthesize";
 import type { Pair } from "../../core/types";
+import type { SynthesisEngine } from "../../core/synthesis-engine";
 import {
-  claimTask,
-  commitTask,
   getJob,
   nextRunnableJob,
+  prepareClaim,
   roundTasks,
   setJobState,
+  taskAfter,
   type DbContext,
   type EntryLink,
   type JobRow,
   type TaskRow,
 } from "../../db";
 import type { EngineStatus } from "../../stores/engine-store";
+import { TaskWriteQueue } from "./task-writes";
 
 export type ReadyEngine = Extract<EngineStatus, { state: "ready" }>;
 
 /** What the runner tells the UI; throttling is the sink's business. */
 export interface RunnerEvents {
-  /** A task started (its document is "current") or finished. */
-  onTask?(event: { job: JobRow; task: TaskRow; phase: "start" | "end"; pairs: number }): void;
+  /** A task started (its document, titled `title`, is "current") or finished. */
+  onTask?(event: {
+    job: JobRow;
+    task: TaskRow;
+    phase: "start" | "end";
+    pairs: number;
+    title: string;
+  }): void;
   /** Streamed text of a task in flight. */
   onText?(task: TaskRow, delta: string, pairs: Pair[] | null): void;
   /** The engine is retrying a request of this task after a transient failure. */
   onRetry?(task: TaskRow, info: { attempt: number; reason: string }): void;
   /** The job changed state (running, paused with a reason, done, cancelled). */
   onJob?(job: JobRow): void;
+  /** Where a finished task's time went (for measuring the queue's own cost). */
+  onTiming?(timing: TaskTiming): void;
+}
+
+/**
+ * A task's timeline, in `performance.now()` milliseconds: taken from the queue, the engine
+ * call (request, stream and the model's own time), and its commit stored. What is not engine
+ * time is the pipeline's: planning, claiming, parsing, committing, and the page's rendering
+ * whenever it delays one of these.
+ */
+export interface TaskTiming {
+  taken: number;
+  modelStart: number;
+  modelEnd: number;
+  committed: number;
 }
 
 /** This many failures in a row (after retries) pause the job: the engine is likely gone. */
@@ -39,6 +62,11 @@ export const FAILURES_BEFORE_PAUSE = 3;
  * chunks of a round N at once (WebLLM: one), each committed in one transaction with its task.
  * The database is the only state that matters: stopping at any point (pause, reload, crash)
  * and calling {@link JobRunner.drive} again continues exactly where the queue says.
+ *
+ * Writes go through a {@link TaskWriteQueue}: a chunk's claim is stored while its request is
+ * under way, and its commit while the worker's next chunk is requested (a worker has at most
+ * one commit waiting), so the database's latency is mostly off the critical path, and writes
+ * that arrive together share a transaction. A round ends only when all of its commits are stored.
  */
 export class JobRunner {
   private active: Promise<void> | null = null;
@@ -112,7 +140,7 @@ export class JobRunner {
     ready: ReadyEngine,
     signal: AbortSignal,
   ): Promise<{ pauseReason?: string }> {
-    const texts = await this.chunkTexts(job.chunkIds);
+    const { texts, titles } = await this.chunkTexts(job.chunkIds);
     const planOpts = {
       maxModelLen: job.settings.maxModelLen,
       maxNewTokens: job.settings.maxNewTokens,
@@ -124,6 +152,7 @@ export class JobRunner {
     );
     let collections: Collection[] = [];
     let failuresInARow = 0;
+    const writes = new TaskWriteQueue(this.ctx);
     for (const slice of roundSlices(job.chunkIds.length, job.settings.rounds)) {
       const positions = range(slice.start, slice.end);
       const planned = planRound(
@@ -135,11 +164,28 @@ export class JobRunner {
       const tasks = await roundTasks(this.ctx, job.id, slice.round);
       const queue = tasks.filter((t) => t.state === "queued" || t.state === "running");
       let pauseReason: string | undefined;
+      // A write that failed (a full disk): the run stops once the workers have settled.
+      let failure: { error: unknown } | undefined;
       const work = async (): Promise<void> => {
+        let previous: Promise<void> = Promise.resolve();
         for (let task = queue.shift(); task; task = queue.shift()) {
-          if (signal.aborted || pauseReason) return;
+          if (signal.aborted || pauseReason || failure) break;
           const i = task.position - slice.start;
-          const after = await this.runTask(job, task, ready, planned, i, texts, signal);
+          const { after, committed } = await this.runTask(
+            job,
+            task,
+            ready,
+            planned,
+            i,
+            texts,
+            titles,
+            signal,
+            writes,
+          );
+          await previous;
+          previous = committed.catch((error: unknown) => {
+            failure ??= { error };
+          });
           if (after.state === "queued" && !signal.aborted) queue.push(after);
           if (after.state === "failed" || (after.state === "queued" && after.error)) {
             failuresInARow++;
@@ -148,8 +194,10 @@ export class JobRunner {
             }
           } else if (after.state === "done") failuresInARow = 0;
         }
+        await previous;
       };
       await Promise.all(range(0, concurrency).map(() => work()));
+      if (failure) throw failure.error;
       if (signal.aborted) return {};
       if (pauseReason) return { pauseReason };
       // The next round's demonstrations come from the model's own pairs of this round.
@@ -159,6 +207,11 @@ export class JobRunner {
     return {};
   }
 
+  /**
+   * Runs one task: claims it (stored while the request is under way), synthesizes, and queues
+   * its commit. Returns the task's next state at once, and `committed`, which settles when
+   * the commit is stored (or rejects if it could not be).
+   */
   private async runTask(
     job: JobRow,
     task: TaskRow,
@@ -166,8 +219,11 @@ export class JobRunner {
     planned: ReturnType<typeof planRound>,
     i: number,
     texts: string[],
+    titles: ReadonlyMap<string, string>,
     signal: AbortSignal,
-  ): Promise<TaskRow> {
+    writes: TaskWriteQueue,
+  ): Promise<{ after: TaskRow; committed: Promise<void> }> {
+    const taken = performance.now();
     const text = texts[task.position] ?? "";
     // Approximation models get their own few-shot prompt and cannot take demonstrations.
     const plannedPrompt = planned.prompts[i] ?? "";
@@ -187,7 +243,7 @@ export class JobRunner {
       temperature: job.settings.temperature,
       ...(stop ? { stop } : {}),
     };
-    const { task: claimed, result } = await claimTask(this.ctx, task, {
+    const claim = prepareClaim(this.ctx, task, {
       projectId: job.projectId,
       documentId: task.documentId,
       chunkId: task.chunkId,
@@ -199,9 +255,13 @@ export class JobRunner {
       modelId: ready.engine.modelId,
       settings: { maxTokens: options.maxTokens, temperature: options.temperature },
     });
-    this.events.onTask?.({ job, task: claimed, phase: "start", pairs: 0 });
+    const claimed = claim.task;
+    const stored = writes.write({ kind: "claim", claim });
+    const title = titles.get(task.documentId) ?? "";
+    this.events.onTask?.({ job, task: claimed, phase: "start", pairs: 0, title });
+    const model = { start: 0, end: 0 };
     const outcome: SynthesisOutcome = await synthesize({
-      engine: ready.engine,
+      engine: timed(ready.engine, model),
       prompt,
       options,
       signal,
@@ -212,20 +272,37 @@ export class JobRunner {
         onRetry: (info) => this.events.onRetry?.(claimed, info),
       },
     });
-    const { task: after, pairs } = await commitTask(this.ctx, claimed, result, outcome, link);
-    this.events.onTask?.({ job, task: after, phase: "end", pairs: pairs.length });
-    return after;
+    const after = taskAfter(claimed, claim.result.id, outcome, this.ctx.now());
+    const committed = stored
+      .then(() => writes.write({ kind: "commit", commit: { ...claim, outcome, link } }))
+      .then(({ task: done, pairs }) => {
+        this.events.onTask?.({ job, task: done, phase: "end", pairs: pairs.length, title });
+        this.events.onTiming?.({
+          taken,
+          modelStart: model.start,
+          modelEnd: model.end,
+          committed: performance.now(),
+        });
+      });
+    return { after, committed };
   }
 
-  /** The texts of the job's chunks, in job order, read from their documents. */
-  private async chunkTexts(chunkIds: readonly string[]): Promise<string[]> {
+  /** The texts of the job's chunks, in job order, read from their documents, and the titles. */
+  private async chunkTexts(
+    chunkIds: readonly string[],
+  ): Promise<{ texts: string[]; titles: Map<string, string> }> {
     const { db } = this.ctx;
     const chunks = await db.chunks.bulkGet([...chunkIds]);
     const docIds = [...new Set(chunks.flatMap((c) => (c ? [c.documentId] : [])))];
     const docs = new Map(
       (await db.documents.bulkGet(docIds)).flatMap((d) => (d ? [[d.id, d]] : [])),
     );
-    return chunks.map((c) => (c ? (docs.get(c.documentId)?.text.slice(c.start, c.end) ?? "") : ""));
+    return {
+      texts: chunks.map((c) =>
+        c ? (docs.get(c.documentId)?.text.slice(c.start, c.end) ?? "") : "",
+      ),
+      titles: new Map([...docs.values()].map((d) => [d.id, d.title])),
+    };
   }
 
   /** Each task's pairs as the model wrote them (edits do not change what later rounds saw). */
@@ -234,6 +311,23 @@ export class JobRunner {
     const results = await this.ctx.db.results.bulkGet(ids);
     return results.map((r) => (r?.state === "done" ? parseSynthesizerOutput(r.rawOutput) : []));
   }
+}
+
+/** The engine, recording when its (last) call started and ended. */
+function timed(engine: SynthesisEngine, model: { start: number; end: number }): SynthesisEngine {
+  return {
+    id: engine.id,
+    modelId: engine.modelId,
+    capabilities: engine.capabilities,
+    complete: async (prompt, options, events, signal) => {
+      model.start = performance.now();
+      try {
+        return await engine.complete(prompt, options, events, signal);
+      } finally {
+        model.end = performance.now();
+      }
+    },
+  };
 }
 
 function range(start: number, end: number): number[] {
