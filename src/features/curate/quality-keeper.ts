@@ -1,4 +1,4 @@
-import { liveQuery, type Subscription } from "dexie";
+import { Dexie, type ObservabilitySet } from "dexie";
 import { useEffect } from "react";
 import {
   questionsPage,
@@ -27,6 +27,10 @@ const SCORE_BATCH = 1000;
 const LOAD_BATCH = 2000;
 /** The shortest pause between two passes, so a running batch is not slowed by the keeper. */
 const PASS_GAP_MS = 500;
+/** The longest a change waits before the keeper looks at it, and the shortest gap between looks. */
+const CHECK_MS = 1000;
+/** Dexie names a table's changes by this prefix in `storagemutated` events. */
+const PAIRS_TABLE = `idb://${studio.db.name}/pairs/`;
 /** The pause between two batches of one pass: other database work gets its turn. */
 const BATCH_GAP_MS = 20;
 
@@ -61,7 +65,6 @@ class Keeper {
   private again = false;
   /** Each indexed pair's stored duplicate mark, to write only the ones that change. */
   private readonly known = new Map<string, DuplicateMark | null>();
-  private subscription: Subscription | undefined;
 
   constructor(private readonly projectId: string) {}
 
@@ -71,23 +74,45 @@ class Keeper {
       await this.loadQuestions();
     });
     status.update({ phase: "indexing", indexed: 0, scored: 0, since: Date.now() });
-    // Wake up when pairs become stale or the project's pair count changes (deletions).
-    this.subscription = liveQuery(async () => ({
-      stale: await studio.db.pairs.where("stale").equals(1).count(),
-      total: await studio.db.pairs.where("projectId").equals(this.projectId).count(),
-    })).subscribe({
-      next: ({ stale, total }) => {
-        status.update({ stale });
-        if (stale > 0) this.wake();
-        if (total < this.known.size) this.wake(true);
-      },
-      error: () => undefined,
-    });
+    // Wake up when pairs become stale or the project's pair count falls (deletions). Checked
+    // at most once per CHECK_MS: a running batch writes pairs many times a second.
+    Dexie.on.storagemutated.subscribe(this.onMutated);
+    void this.check();
   }
 
   stop(): void {
     this.stopped = true;
-    this.subscription?.unsubscribe();
+    if (this.checkTimer) clearTimeout(this.checkTimer);
+    Dexie.on.storagemutated.unsubscribe(this.onMutated);
+  }
+
+  private checkTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastCheck = -Infinity;
+
+  private readonly onMutated = (parts: ObservabilitySet) => {
+    if (!Object.keys(parts).some((p) => p.startsWith(PAIRS_TABLE))) return;
+    this.checkTimer ??= setTimeout(
+      () => void this.check(),
+      Math.max(0, this.lastCheck + CHECK_MS - Date.now()),
+    );
+  };
+
+  private async check(): Promise<void> {
+    this.checkTimer = null;
+    this.lastCheck = Date.now();
+    if (this.stopped) return;
+    try {
+      const { db } = studio;
+      const { stale, total } = await db.transaction("r", db.pairs, async () => ({
+        stale: await db.pairs.where("stale").equals(1).count(),
+        total: await db.pairs.where("projectId").equals(this.projectId).count(),
+      }));
+      status.update({ stale });
+      if (stale > 0) this.wake();
+      if (total < this.known.size) this.wake(true);
+    } catch {
+      // The database closing (a project switch, a reload) ends the check; the next write retries.
+    }
   }
 
   /** Set when pairs were deleted: the next pass drops them from the duplicate index. */

@@ -1,0 +1,124 @@
+// A large curated project for the curation benchmarks: DOCS documents, each one chunk with
+// PAIRS_PER_DOC pairs, written as a version-2 backup the studio restores through its UI.
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { BACKUP_FORMAT } from "../src/core/backup-format";
+import { contentHash } from "../src/core/content-hash";
+import { TASK_TYPES } from "../src/core/quality/task-type";
+import { tempDir } from "../src/cli/cli-harness";
+
+const TOPICS = ["river", "glacier", "harbour", "orchard", "bridge", "market", "forest", "mill"];
+const VERBS = ["flooded", "froze", "opened", "closed", "grew", "moved", "failed", "recovered"];
+/** Words for questions that differ as much as real ones do (not only in a number). */
+const WORDS = (
+  "account acid actor adult advice agency angle animal answer apple area army arrival aspect " +
+  "author baby bank basis battle beach bean bear bell belt bench bird blade board boat bone book " +
+  "border bottle box brain branch bread brick bridge budget cable cake camera camp canal candle " +
+  "carbon card cargo carpet castle cattle ceiling cell chain chair chalk channel chapter cheese " +
+  "child church circle city clay climate clock cloth cloud coal coast coffee coin colony comet " +
+  "copper corn cotton court crane crowd crystal current custom dairy dam dancer debt desert " +
+  "device diamond diet dinner doctor dome drama dream drum dust eagle earth editor egg engine " +
+  "estate fabric factory farm feather fence ferry fever field film finger fire fish flag flame " +
+  "flour flower fog football forest fork fossil fountain fruit fuel garden gate gene glass glove " +
+  "goat gold grain grape grass guitar hammer harbour harvest hat hawk heart helmet herb highway"
+).split(" ");
+
+/** A question of seven words drawn deterministically from {@link WORDS} by `n`. */
+function question(n: number): string {
+  let x = (n + 1) * 2654435761;
+  const pick = () => {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    return WORDS[x % WORDS.length] ?? "word";
+  };
+  return `Why did the ${pick()} ${pick()} change the ${pick()} and ${pick()} of the ${pick()} ${pick()} ${pick()}?`;
+}
+
+export interface CurationBackupOptions {
+  docs: number;
+  pairsPerDoc: number;
+  /** Store scores with the pairs (as a curated project has), or leave them for the keeper. */
+  scored: boolean;
+}
+
+/**
+ * Writes the backup and returns its path. Questions are drawn from a vocabulary; every 10th
+ * repeats an earlier one exactly and every 25th an earlier one with its last word changed.
+ */
+export function curationBackup({ docs, pairsPerDoc, scored }: CurationBackupOptions): string {
+  const projectId = "bench";
+  const documents = [];
+  const chunks = [];
+  const pairs = [];
+  for (let d = 0; d < docs; d++) {
+    const topic = TOPICS[d % TOPICS.length] ?? "river";
+    const text = `Report ${d}. The ${topic} near site ${d} ${VERBS[d % VERBS.length] ?? "grew"} in week ${d % 52}. Inspectors counted ${d % 97} cases and filed note ${d}.`;
+    documents.push({
+      id: `d${d}`,
+      projectId,
+      title: `Report ${d}`,
+      source: { kind: "paste" },
+      text,
+      contentHash: contentHash(text),
+      createdAt: d,
+      updatedAt: d,
+    });
+    chunks.push({
+      id: `c${d}`,
+      projectId,
+      documentId: `d${d}`,
+      index: 0,
+      start: 0,
+      end: text.length,
+      tokens: 40,
+      budgetMode: "words",
+    });
+    for (let p = 0; p < pairsPerDoc; p++) {
+      const n = d * pairsPerDoc + p;
+      const q =
+        n % 10 === 9
+          ? question(n - 7)
+          : n % 25 === 24
+            ? question(n - 11).replace(/\w+\?$/, "tide?")
+            : question(n);
+      const row: Record<string, unknown> = {
+        id: `p${n}`,
+        projectId,
+        documentId: `d${d}`,
+        chunkId: `c${d}`,
+        index: p,
+        question: q,
+        answer: `They counted ${d % 97} cases and filed note ${d} (${p}).`,
+        status: "pending",
+        edited: false,
+        origin: "model",
+        createdAt: n,
+        updatedAt: n,
+      };
+      if (scored) {
+        row.quality = {
+          grounding: (n % 11) / 10 > 1 ? 1 : (n % 11) / 10,
+          flags: n % 5 === 0 ? ["weakGrounding"] : n % 13 === 0 ? ["shortQuestion"] : [],
+          taskType: TASK_TYPES[n % TASK_TYPES.length],
+        };
+      }
+      pairs.push(row);
+    }
+  }
+  const backup = {
+    format: BACKUP_FORMAT,
+    version: 2,
+    exportedAt: "2026-01-01T00:00:00.000Z",
+    app: { name: "IPT Studio", version: "bench" },
+    project: { id: projectId, name: `Curation ${docs}`, createdAt: 0, updatedAt: 0 },
+    documents,
+    chunks,
+    results: [],
+    pairs,
+    jobs: [],
+    tasks: [],
+    settings: [],
+  };
+  const path = join(tempDir(), `curation-${docs}-${scored ? "scored" : "raw"}.ipt-backup.json`);
+  writeFileSync(path, JSON.stringify(backup));
+  return path;
+}
