@@ -23,14 +23,28 @@ const WORDS = (
   "goat gold grain grape grass guitar hammer harbour harvest hat hawk heart helmet herb highway"
 ).split(" ");
 
-/** A question of seven words drawn deterministically from {@link WORDS} by `n`. */
+const TEMPLATES = [
+  (w: () => string) => `Why did the ${w()} ${w()} change the ${w()} of the ${w()}?`,
+  (w: () => string) => `Which ${w()} did the ${w()} use to repair the ${w()} ${w()}?`,
+  (w: () => string) => `How many ${w()}s were found near the ${w()} after the ${w()} ${w()}?`,
+  (w: () => string) => `What does the report say about ${w()} and ${w()} in the ${w()} ${w()}?`,
+  (w: () => string) => `Is the ${w()} of the ${w()} older than its ${w()} ${w()}?`,
+];
+
+/** A question drawn deterministically from {@link TEMPLATES} and {@link WORDS} by `n`. */
 function question(n: number): string {
-  let x = (n + 1) * 2654435761;
-  const pick = () => {
-    x = (x * 1103515245 + 12345) % 2147483648;
-    return WORDS[x % WORDS.length] ?? "word";
+  // mulberry32: well-mixed bits, so questions share no more words than chance gives.
+  let a = (n + 0x9e3779b9) >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  return `Why did the ${pick()} ${pick()} change the ${pick()} and ${pick()} of the ${pick()} ${pick()} ${pick()}?`;
+  const word = () => WORDS[Math.floor(next() * WORDS.length)] ?? "word";
+  const template = TEMPLATES[Math.floor(next() * TEMPLATES.length)] ?? TEMPLATES[0];
+  return template ? template(word) : "";
 }
 
 export interface CurationBackupOptions {
