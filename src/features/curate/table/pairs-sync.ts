@@ -70,7 +70,7 @@ async function load(projectId: string, gen: number): Promise<void> {
   update({ loaded: 0, total, loading: true, version: state.version + 1 });
   // A small first batch shows the first rows at once; then big ones.
   let offset = 0;
-  let size = Math.min(1000, PAIRS_VIEW_BATCH);
+  let size = Math.min(200, PAIRS_VIEW_BATCH);
   for (;;) {
     const batch = await readPairsViewBatch(studio, projectId, offset, size, knownDocuments);
     if (gen !== generation) return;
