@@ -22,9 +22,9 @@ import type { QualityReply, QualityRequest } from "../../workers/quality-job";
  */
 
 /** Stale pairs scored per round trip: one transaction to read, one to write. */
-const SCORE_BATCH = 250;
+const SCORE_BATCH = 1000;
 /** Questions per message while loading the near-duplicate index. */
-const LOAD_BATCH = 500;
+const LOAD_BATCH = 2000;
 /** The shortest pause between two passes, so a running batch is not slowed by the keeper. */
 const PASS_GAP_MS = 500;
 /** The longest a change waits before the keeper looks at it, and the shortest gap between looks. */
