@@ -36,7 +36,9 @@ test("a reload mid-run resumes the batch: one result per chunk, every scripted p
 }) => {
   const studio = await setUp(page);
   await studio.setJobSettings({ "Chunks at once": "2" });
-  server.setLatency(400);
+  // Slow enough that the reload surely lands mid-run: the progress bar is re-read at most
+  // twice a second, so it may lag the queue by a chunk.
+  server.setLatency(1500);
   await studio
     .batch()
     .getByRole("button", { name: /Synthesize all pending \(6 chunks\)/ })
