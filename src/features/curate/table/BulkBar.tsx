@@ -5,7 +5,7 @@ import { Dialog } from "../../../components/Dialog";
 import { ProgressBar } from "../../../components/ProgressBar";
 import { attempt, useUi } from "../../../stores/ui-store";
 import { planBulk, runBulk, type BulkAction, type BulkPlan } from "./bulk-actions";
-import { syncNow } from "./pairs-sync";
+import { holdSync } from "./pairs-sync";
 
 export interface BulkBarProps {
   projectId: string;
@@ -41,17 +41,19 @@ export function BulkBar({ projectId, selected, matching, ...props }: BulkBarProp
     if (p.ids.length === 0) return;
     setProgress({ label: p.confirm, done: 0, total: p.ids.length });
     attempt(async () => {
+      // The table follows once the whole action is written, not after each of its batches.
+      const release = holdSync();
       try {
         const changed = await runBulk(projectId, p, {
           onProgress: (done, total) => setProgress({ label: p.confirm, done, total }),
         });
         if (p.action.kind === "delete") props.onClearSelection();
-        syncNow();
         pushToast({
           tone: "success",
           message: `${p.confirm}: ${changed.toLocaleString("en-US")} pairs changed.`,
         });
       } finally {
+        release();
         setProgress(null);
       }
     }, p.confirm);

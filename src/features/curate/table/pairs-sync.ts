@@ -128,6 +128,24 @@ function runSync(): void {
     });
 }
 
+let held = 0;
+
+/**
+ * Stops following writes until the returned function is called, which syncs once. For this
+ * tab's bulk actions: syncing after each of their batches re-reads and re-indexes thousands of
+ * rows the action is about to change again.
+ */
+export function holdSync(): () => void {
+  held++;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    held--;
+    if (held === 0) syncNow();
+  };
+}
+
 /** Syncs now (after this tab's own write, so the table follows at once). */
 export function syncNow(): void {
   if (timer) clearTimeout(timer);
@@ -138,7 +156,7 @@ const touchesPairs = (parts: ObservabilitySet) =>
   Object.keys(parts).some((p) => p.startsWith(`idb://${studio.db.name}/pairs/`));
 
 function onMutated(parts: ObservabilitySet): void {
-  if (touchesPairs(parts)) timer ??= setTimeout(runSync, SYNC_DELAY_MS);
+  if (held === 0 && touchesPairs(parts)) timer ??= setTimeout(runSync, SYNC_DELAY_MS);
 }
 
 /**
