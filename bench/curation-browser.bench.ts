@@ -4,6 +4,7 @@
 // Main-thread long tasks are recorded with a PerformanceObserver. Needs the app built.
 import { chromium, type Page } from "@playwright/test";
 import { bench, describe } from "vitest";
+import { stalePairs } from "../e2e/stored";
 import { curationBackup } from "./curation-data";
 import { startPreview } from "./preview";
 
@@ -37,22 +38,6 @@ async function restore(page: Page, path: string): Promise<void> {
     .waitFor({ timeout: 600_000 });
 }
 
-const staleCount = (page: Page) =>
-  page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open("ipt-studio");
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error ?? new Error("open failed"));
-    });
-    const count = await new Promise<number>((resolve, reject) => {
-      const req = db.transaction("pairs").objectStore("pairs").index("stale").count();
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error ?? new Error("count failed"));
-    });
-    db.close();
-    return count;
-  });
-
 const stats = (xs: number[]) =>
   `${xs.length} long tasks, longest ${Math.max(0, ...xs).toFixed(0)} ms`;
 
@@ -80,7 +65,7 @@ describe("curation workbench in headless Chromium", () => {
         }
         const indexed = (performance.now() - start) / 1000;
         while (
-          (await staleCount(page)) > 0 ||
+          (await stalePairs(page)) > 0 ||
           (await status.getAttribute("data-phase")) !== "idle"
         ) {
           await page.waitForTimeout(100);

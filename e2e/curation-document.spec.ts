@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { FIXTURE_MODEL, startFixtureServer, type FixtureServer } from "./fixture-server";
 import { Studio } from "./studio";
+import { storedRows } from "./stored";
 
 const TEXT =
   "Basalt forms when lava cools quickly at the surface of the Earth. " +
@@ -34,30 +35,15 @@ async function synthesized(studio: Studio, title: string): Promise<void> {
 
 /** The stored pairs, read straight from IndexedDB as the studio left them. */
 function storedPairs(page: Page) {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open("ipt-studio");
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error ?? new Error("open failed"));
-    });
-    const rows = await new Promise<
-      {
-        id: string;
-        question: string;
-        answer: string;
-        status: string;
-        edited: boolean;
-        origin: string;
-        chunkId: string;
-      }[]
-    >((resolve, reject) => {
-      const req = db.transaction("pairs").objectStore("pairs").getAll();
-      req.onsuccess = () => resolve(req.result as never);
-      req.onerror = () => reject(req.error ?? new Error("read failed"));
-    });
-    db.close();
-    return rows;
-  });
+  return storedRows<{
+    id: string;
+    question: string;
+    answer: string;
+    status: string;
+    edited: boolean;
+    origin: string;
+    chunkId: string;
+  }>(page, "pairs");
 }
 
 const documentText = (page: Page) => page.getByRole("article", { name: "Document text" });

@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { storedRows } from "./stored";
 
 /*
  * The Pairs page (curation workbench): curating by keyboard only, and a bulk action on a flag
@@ -67,21 +68,9 @@ async function restore(page: Page, file: string, docs: number): Promise<void> {
 }
 
 /** question → status of every stored pair, read straight from IndexedDB. */
-function storedStatuses(page: Page): Promise<Record<string, string>> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open("ipt-studio");
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error ?? new Error("open failed"));
-    });
-    const pairs = await new Promise<{ question: string; status: string }[]>((resolve, reject) => {
-      const req = db.transaction("pairs").objectStore("pairs").getAll();
-      req.onsuccess = () => resolve(req.result as { question: string; status: string }[]);
-      req.onerror = () => reject(req.error ?? new Error("read failed"));
-    });
-    db.close();
-    return Object.fromEntries(pairs.map((p) => [p.question, p.status]));
-  });
+async function storedStatuses(page: Page): Promise<Record<string, string>> {
+  const pairs = await storedRows<{ question: string; status: string }>(page, "pairs");
+  return Object.fromEntries(pairs.map((p) => [p.question, p.status]));
 }
 
 /**
@@ -226,20 +215,9 @@ test("Bulk-reject by a flag filter, undo, then redo", async ({ page }) => {
   await page.screenshot({ path: "/tmp/shots-table-light.png" });
 
   const whyStatuses = async () => {
-    const rows = await page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const req = indexedDB.open("ipt-studio");
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error ?? new Error("open failed"));
-      });
-      const pairs = await new Promise<{ question: string; status: string }[]>((res, rej) => {
-        const req = db.transaction("pairs").objectStore("pairs").getAll();
-        req.onsuccess = () => res(req.result as { question: string; status: string }[]);
-        req.onerror = () => rej(req.error ?? new Error("read failed"));
-      });
-      db.close();
-      return pairs.map((p) => `${p.question === "Why?" ? "flagged" : "other"}:${p.status}`);
-    });
+    const rows = (await storedRows<{ question: string; status: string }>(page, "pairs")).map(
+      (p) => `${p.question === "Why?" ? "flagged" : "other"}:${p.status}`,
+    );
     return rows.sort();
   };
   const before = [

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import type { PairRow } from "../src/core/rows";
+import { stalePairs } from "./stored";
 
 /*
  * The Insights page over a restored project whose pairs carry quality scores: the figures in
@@ -153,7 +154,7 @@ async function scoreAsSeeded(page: Page): Promise<void> {
   const status = page.getByTestId("quality-status");
   await expect(status).toHaveAttribute("data-indexed", "20", { timeout: 20_000 });
   await expect(status).toHaveAttribute("data-phase", "idle", { timeout: 20_000 });
-  await expect.poll(() => staleCount(page), { timeout: 20_000 }).toBe(0);
+  await expect.poll(() => stalePairs(page), { timeout: 20_000 }).toBe(0);
   await expect(status).toHaveAttribute("data-phase", "idle");
   const byQuestion = Object.fromEntries(SEEDS.map(({ seed }, i) => [questionOf(i), seed]));
   await page.evaluate(async (seeds) => {
@@ -183,24 +184,6 @@ async function scoreAsSeeded(page: Page): Promise<void> {
     });
     db.close();
   }, byQuestion);
-}
-
-/** Pairs waiting for the quality keeper, read straight from IndexedDB. */
-function staleCount(page: Page): Promise<number> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open("ipt-studio");
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error ?? new Error("open failed"));
-    });
-    const count = await new Promise<number>((resolve, reject) => {
-      const req = db.transaction("pairs").objectStore("pairs").index("stale").count();
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error ?? new Error("count failed"));
-    });
-    db.close();
-    return count;
-  });
 }
 
 const nav = (page: Page) => page.getByRole("navigation", { name: "Pages" });

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { pairsBlock } from "../src/core/tags";
 import { FIXTURE_MODEL, startFixtureServer, type FixtureServer } from "./fixture-server";
+import { storedRows } from "./stored";
 import { Studio } from "./studio";
 
 // The background quality keeper: pairs are scored in a worker after they are committed, and
@@ -55,21 +56,7 @@ test("new pairs are scored and duplicate questions grouped in the background", a
     .getByRole("button", { name: /Synthesize all pending \(2 chunks\)/ })
     .click();
 
-  const stored = async () =>
-    page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const req = indexedDB.open("ipt-studio");
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error ?? new Error("open failed"));
-      });
-      const rows = await new Promise<unknown[]>((resolve, reject) => {
-        const req = db.transaction("pairs").objectStore("pairs").getAll();
-        req.onsuccess = () => resolve(req.result as unknown[]);
-        req.onerror = () => reject(req.error ?? new Error("read failed"));
-      });
-      db.close();
-      return rows;
-    }) as Promise<StoredPair[]>;
+  const stored = () => storedRows<StoredPair>(page, "pairs");
 
   await expect
     .poll(async () => (await stored()).filter((p) => p.quality && !p.stale).length, {
