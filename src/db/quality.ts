@@ -101,6 +101,18 @@ export async function questionsPage(
   return rows.map(({ id, question, duplicate }) => ({ id, question, duplicate }));
 }
 
+/** Pairs waiting for scores (any project) and the project's pairs, in one read. */
+export function pairCounts(
+  ctx: DbContext,
+  projectId: string,
+): Promise<{ stale: number; total: number }> {
+  const { db } = ctx;
+  return db.transaction("r", db.pairs, async () => ({
+    stale: await db.pairs.where("stale").equals(1).count(),
+    total: await db.pairs.where("projectId").equals(projectId).count(),
+  }));
+}
+
 /** Sets or clears (`null`) duplicate marks; unchanged and missing pairs are skipped. */
 export async function saveDuplicateMarks(
   ctx: DbContext,

@@ -1,6 +1,6 @@
-import { Dexie, type ObservabilitySet } from "dexie";
 import { useEffect } from "react";
 import {
+  pairCounts,
   questionsPage,
   saveDuplicateMarks,
   saveScores,
@@ -9,6 +9,7 @@ import {
   type DuplicateMark,
 } from "../../db";
 import { studio } from "../../db/studio";
+import { touchesTables, watchMutations } from "../../lib/watch-mutations";
 import { useQualityStatus, type QualityStatus } from "../../stores/quality-store";
 import { callWorker } from "../../workers/rpc";
 import type { QualityReply, QualityRequest } from "../../workers/quality-job";
@@ -29,8 +30,6 @@ const LOAD_BATCH = 2000;
 const PASS_GAP_MS = 500;
 /** The longest a change waits before the keeper looks at it, and the shortest gap between looks. */
 const CHECK_MS = 1000;
-/** Dexie names a table's changes by this prefix in `storagemutated` events. */
-const PAIRS_TABLE = `idb://${studio.db.name}/pairs/`;
 /** The pause between two batches of one pass: other database work gets its turn. */
 const BATCH_GAP_MS = 20;
 
@@ -76,43 +75,23 @@ class Keeper {
     status.update({ phase: "indexing", indexed: 0, scored: 0, since: Date.now() });
     // Wake up when pairs become stale or the project's pair count falls (deletions). Checked
     // at most once per CHECK_MS: a running batch writes pairs many times a second.
-    Dexie.on.storagemutated.subscribe(this.onMutated);
-    void this.check();
+    this.unwatch = watchMutations(
+      touchesTables(studio.db.name, ["pairs"]),
+      () => pairCounts(studio, this.projectId),
+      ({ stale, total }) => {
+        status.update({ stale });
+        if (stale > 0) this.wake();
+        if (total < this.known.size) this.wake(true);
+      },
+      CHECK_MS,
+    );
   }
+
+  private unwatch: (() => void) | undefined;
 
   stop(): void {
     this.stopped = true;
-    if (this.checkTimer) clearTimeout(this.checkTimer);
-    Dexie.on.storagemutated.unsubscribe(this.onMutated);
-  }
-
-  private checkTimer: ReturnType<typeof setTimeout> | null = null;
-  private lastCheck = -Infinity;
-
-  private readonly onMutated = (parts: ObservabilitySet) => {
-    if (!Object.keys(parts).some((p) => p.startsWith(PAIRS_TABLE))) return;
-    this.checkTimer ??= setTimeout(
-      () => void this.check(),
-      Math.max(0, this.lastCheck + CHECK_MS - Date.now()),
-    );
-  };
-
-  private async check(): Promise<void> {
-    this.checkTimer = null;
-    this.lastCheck = Date.now();
-    if (this.stopped) return;
-    try {
-      const { db } = studio;
-      const { stale, total } = await db.transaction("r", db.pairs, async () => ({
-        stale: await db.pairs.where("stale").equals(1).count(),
-        total: await db.pairs.where("projectId").equals(this.projectId).count(),
-      }));
-      status.update({ stale });
-      if (stale > 0) this.wake();
-      if (total < this.known.size) this.wake(true);
-    } catch {
-      // The database closing (a project switch, a reload) ends the check; the next write retries.
-    }
+    this.unwatch?.();
   }
 
   /** Set when pairs were deleted: the next pass drops them from the duplicate index. */

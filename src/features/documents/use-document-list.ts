@@ -1,7 +1,8 @@
-import { Dexie, RangeSet, rangesOverlap, type ObservabilitySet } from "dexie";
+import { RangeSet, rangesOverlap, type ObservabilitySet } from "dexie";
 import { useEffect, useState } from "react";
 import type { ResultState } from "../../db";
 import { studio } from "../../db/studio";
+import { touchesTables, watchMutations } from "../../lib/watch-mutations";
 
 /*
  * The documents list reads as little as it can, so it stays fast with 10,000+ documents and
@@ -30,8 +31,7 @@ const byCreation = (projectId: string) =>
     .where("[projectId+createdAt]")
     .between([projectId, -Infinity], [projectId, Infinity]);
 
-const touchesDocuments = (parts: ObservabilitySet) =>
-  Object.keys(parts).some((p) => p.startsWith(`idb://${studio.db.name}/documents/`));
+const touchesDocuments = touchesTables(studio.db.name, ["documents"]);
 
 /**
  * `read()`'s result, read again (at most once per `ms`) after writes to the documents table.
@@ -41,41 +41,8 @@ function useDocumentsQuery<T>(read: (() => Promise<T>) | null, key: string, ms: 
   const [state, setState] = useState<{ key: string; value: T } | undefined>();
   useEffect(() => {
     if (!read) return;
-    let stopped = false;
-    let running = false;
-    let again = false;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const run = async () => {
-      timer = null;
-      if (running) {
-        again = true;
-        return;
-      }
-      running = true;
-      try {
-        const value = await read();
-        if (!stopped) setState({ key, value });
-      } finally {
-        running = false;
-        if (again && !stopped) {
-          again = false;
-          schedule();
-        }
-      }
-    };
-    const schedule = () => {
-      timer ??= setTimeout(() => void run(), ms);
-    };
-    const onMutated = (parts: ObservabilitySet) => {
-      if (touchesDocuments(parts)) schedule();
-    };
-    Dexie.on.storagemutated.subscribe(onMutated);
-    void run();
-    return () => {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      Dexie.on.storagemutated.unsubscribe(onMutated);
-    };
+    // After a write, wait `ms` so a burst of writes (an import's batches) is read once.
+    return watchMutations(touchesDocuments, read, (value) => setState({ key, value }), ms, "delay");
     // `key` names the query: `read` is a new closure on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, ms]);
@@ -192,45 +159,15 @@ export function useDocumentItems(
     const wanted = key === "" ? [] : key.split("\n");
     const docs = new RangeSet().addKeys(wanted);
     let last: ItemsRead | null = null;
-    let stopped = false;
-    let running = false;
-    let again = false;
-    let lastRun = -Infinity;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const run = async () => {
-      timer = null;
-      if (running) {
-        again = true;
-        return;
-      }
-      running = true;
-      lastRun = Date.now();
-      try {
-        last = await readItems(wanted);
-        if (!stopped) setItems(last.items);
-      } catch {
-        // The database closing (a project switch, a reload) leaves the rows as they were.
-      } finally {
-        running = false;
-        if (again && !stopped) {
-          again = false;
-          schedule();
-        }
-      }
-    };
-    const schedule = () => {
-      timer ??= setTimeout(() => void run(), Math.max(0, lastRun + ITEMS_MS - Date.now()));
-    };
-    const onMutated = (parts: ObservabilitySet) => {
-      if (touches(parts, docs, last)) schedule();
-    };
-    Dexie.on.storagemutated.subscribe(onMutated);
-    void run();
-    return () => {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      Dexie.on.storagemutated.unsubscribe(onMutated);
-    };
+    return watchMutations(
+      (parts) => touches(parts, docs, last),
+      () => readItems(wanted),
+      (read) => {
+        last = read;
+        setItems(read.items);
+      },
+      ITEMS_MS,
+    );
   }, [key]);
   // Like a live query, the last read stays until the next one: rows still on screen after a
   // scroll keep their figures, new ones show placeholders for a moment.
