@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { storedRows } from "./stored";
 
 /** Actions a user takes in the studio, found by role and label like a person would. */
 export class Studio {
@@ -73,30 +74,12 @@ export class Studio {
    * pairs. Read-only; it opens the database without a version so it never upgrades it.
    */
   async storedCounts(): Promise<{ chunks: number; pairs: number; resultsPerChunk: number[] }> {
-    return this.page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const req = indexedDB.open("ipt-studio");
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error ?? new Error("open failed"));
-      });
-      const all = <T>(table: string) =>
-        new Promise<T[]>((resolve, reject) => {
-          const req = db.transaction(table).objectStore(table).getAll();
-          req.onsuccess = () => resolve(req.result as T[]);
-          req.onerror = () => reject(req.error ?? new Error("read failed"));
-        });
-      const chunks = await all<{ id: string }>("chunks");
-      const results = await all<{ chunkId: string }>("results");
-      const pairs = await all<unknown>("pairs");
-      db.close();
-      const perChunk = new Map(chunks.map((c) => [c.id, 0]));
-      for (const r of results) perChunk.set(r.chunkId, (perChunk.get(r.chunkId) ?? 0) + 1);
-      return {
-        chunks: chunks.length,
-        pairs: pairs.length,
-        resultsPerChunk: [...perChunk.values()],
-      };
-    });
+    const chunks = await storedRows<{ id: string }>(this.page, "chunks");
+    const results = await storedRows<{ chunkId: string }>(this.page, "results");
+    const pairs = await storedRows<unknown>(this.page, "pairs");
+    const perChunk = new Map(chunks.map((c) => [c.id, 0]));
+    for (const r of results) perChunk.set(r.chunkId, (perChunk.get(r.chunkId) ?? 0) + 1);
+    return { chunks: chunks.length, pairs: pairs.length, resultsPerChunk: [...perChunk.values()] };
   }
 
   /** The documents column. */
@@ -116,27 +99,11 @@ export class Studio {
    * {@link storedCounts}): which documents a run synthesized.
    */
   async storedResultsByTitle(): Promise<Record<string, number>> {
-    return this.page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const req = indexedDB.open("ipt-studio");
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error ?? new Error("open failed"));
-      });
-      const all = <T>(table: string) =>
-        new Promise<T[]>((resolve, reject) => {
-          const req = db.transaction(table).objectStore(table).getAll();
-          req.onsuccess = () => resolve(req.result as T[]);
-          req.onerror = () => reject(req.error ?? new Error("read failed"));
-        });
-      const docs = await all<{ id: string; title: string }>("documents");
-      const results = await all<{ documentId: string }>("results");
-      db.close();
-      const byTitle: Record<string, number> = {};
-      for (const d of docs) {
-        byTitle[d.title] = results.filter((r) => r.documentId === d.id).length;
-      }
-      return byTitle;
-    });
+    const docs = await storedRows<{ id: string; title: string }>(this.page, "documents");
+    const results = await storedRows<{ documentId: string }>(this.page, "results");
+    const byTitle: Record<string, number> = {};
+    for (const d of docs) byTitle[d.title] = results.filter((r) => r.documentId === d.id).length;
+    return byTitle;
   }
 
   synthesizeButton() {

@@ -1,6 +1,7 @@
 import { measure } from "./budget";
 import { isJsonObject } from "./export/jsonl";
-import { type BackupBody, BackupProblem, readBackupBody } from "./backup-rows";
+import { BackupProblem } from "./backup-fields";
+import { type BackupBody, readBackupBody } from "./backup-rows";
 import type {
   ChunkRow,
   DocumentRow,
