@@ -52,13 +52,20 @@ export interface CurationBackupOptions {
   pairsPerDoc: number;
   /** Store scores with the pairs (as a curated project has), or leave them for the keeper. */
   scored: boolean;
+  /** Every pair's status (pending, as synthesized, unless told). */
+  status?: "pending" | "accepted";
 }
 
 /**
  * Writes the backup and returns its path. Questions are drawn from a vocabulary; every 10th
  * repeats an earlier one exactly and every 25th an earlier one with its last word changed.
  */
-export function curationBackup({ docs, pairsPerDoc, scored }: CurationBackupOptions): string {
+export function curationBackup({
+  docs,
+  pairsPerDoc,
+  scored,
+  status = "pending",
+}: CurationBackupOptions): string {
   const projectId = "bench";
   const documents = [];
   const chunks = [];
@@ -102,7 +109,7 @@ export function curationBackup({ docs, pairsPerDoc, scored }: CurationBackupOpti
         index: p,
         question: q,
         answer: `They counted ${d % 97} cases and filed note ${d} (${p}).`,
-        status: "pending",
+        status,
         edited: false,
         origin: "model",
         createdAt: n,
@@ -132,7 +139,10 @@ export function curationBackup({ docs, pairsPerDoc, scored }: CurationBackupOpti
     tasks: [],
     settings: [],
   };
-  const path = join(tempDir(), `curation-${docs}-${scored ? "scored" : "raw"}.ipt-backup.json`);
+  const path = join(
+    tempDir(),
+    `curation-${docs}-${scored ? "scored" : "raw"}-${status}.ipt-backup.json`,
+  );
   writeFileSync(path, JSON.stringify(backup));
   return path;
 }

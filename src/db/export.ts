@@ -103,16 +103,16 @@ export async function planProjectExport(ctx: DbContext, projectId: string): Prom
     const byCreation = db.documents
       .where("[projectId+createdAt]")
       .between([projectId, -Infinity], [projectId, Infinity]);
-    // Keys only: the documents' texts are read batch by batch.
-    const created = (await byCreation.keys()).map((k) =>
-      Array.isArray(k) && typeof k[1] === "number" ? k[1] : 0,
-    );
-    const docIds = await byCreation.primaryKeys();
-    const chunks = groupBy(
-      await db.chunks.where("projectId").equals(projectId).toArray(),
-      (c) => c.documentId,
-    );
-    const links = await latestLinks(ctx, projectId);
+    // Keys only: the documents' texts are read batch by batch. The four reads are independent,
+    // so they are issued together and the database serves them side by side.
+    const [keys, docIds, chunkRows, links] = await Promise.all([
+      byCreation.keys(),
+      byCreation.primaryKeys(),
+      db.chunks.where("projectId").equals(projectId).toArray(),
+      latestLinks(ctx, projectId),
+    ]);
+    const created = keys.map((k) => (Array.isArray(k) && typeof k[1] === "number" ? k[1] : 0));
+    const chunks = groupBy(chunkRows, (c) => c.documentId);
     const collections: ExportPlanEntry[][] = [];
     /** Chunk id → its collection, for entries nothing has joined yet. */
     const open = new Map<string, ExportPlanEntry[]>();
@@ -239,8 +239,9 @@ async function readChunkPairs(
  * order nothing should rely on): `count` first gets how many there are, then `each` every one
  * until `stop` returns true. For an export that needs every pair this is several times faster
  * than {@link readExportBatch}'s one request per chunk, because each request is a round trip to
- * the browser's database while a cursor's values arrive prefetched in runs. Returns how many
- * pairs `each` saw.
+ * the browser's database while a cursor's values arrive prefetched in runs. The cursor is
+ * IndexedDB's own, under Dexie: Dexie's promise per step doubled the cost of a 100,000-pair
+ * scan in Chromium. Returns how many pairs `each` saw.
  */
 export async function scanProjectPairs(
   ctx: DbContext,
@@ -248,20 +249,32 @@ export async function scanProjectPairs(
   each: (pair: PairRow) => void,
   options: { count?: (pairs: number) => void; stop?: () => boolean } = {},
 ): Promise<number> {
-  const { db } = ctx;
   const stop = options.stop ?? (() => false);
-  let seen = 0;
-  await db.transaction("r", db.pairs, async () => {
-    const project = () => db.pairs.where("projectId").equals(projectId);
-    options.count?.(await project().count());
-    await project()
-      .until(stop)
-      .each((p) => {
-        seen++;
-        each(p);
-      });
+  if (!ctx.db.isOpen()) await ctx.db.open();
+  const index = ctx.db
+    .backendDB()
+    .transaction("pairs", "readonly")
+    .objectStore("pairs")
+    .index("projectId");
+  const only = IDBKeyRange.only(projectId);
+  const count = index.count(only);
+  count.onsuccess = () => options.count?.(count.result);
+  return new Promise<number>((resolve, reject) => {
+    let seen = 0;
+    const cursor = index.openCursor(only);
+    cursor.onerror = () => reject(cursor.error ?? new Error("Reading the pairs failed."));
+    cursor.onsuccess = () => {
+      const at = cursor.result;
+      if (!at || stop()) return resolve(seen);
+      seen++;
+      try {
+        each(at.value as PairRow);
+      } catch (e) {
+        return reject(e instanceof Error ? e : new Error(String(e)));
+      }
+      at.continue();
+    };
   });
-  return seen;
 }
 
 /** Documents and pairs by review status, for the Hub card, read with a cursor (no copies kept). */

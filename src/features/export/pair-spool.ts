@@ -8,7 +8,7 @@ type Batch = readonly (readonly ExportPlanEntry[])[];
 type SpooledPair = [number, number, StudioPair["status"], string, string];
 
 /** A batch's pending records are made a Blob part once they reach about this many characters. */
-const PART_CHARS = 1 << 16;
+const PART_CHARS = 1 << 18;
 /** All batches' pending records together never exceed about this many characters. */
 const PENDING_CHARS = 1 << 21;
 
@@ -67,7 +67,8 @@ export class PairSpool {
   private flush(b: number): void {
     const pending = this.pending[b];
     if (!pending || pending.length === 0) return;
-    this.parts[b]?.push(new Blob(pending));
+    // One string per part: a Blob made of many small strings costs a copy per string.
+    this.parts[b]?.push(new Blob([pending.join("")]));
     this.totalPending -= this.pendingChars[b] ?? 0;
     this.pending[b] = [];
     this.pendingChars[b] = 0;

@@ -24,7 +24,7 @@ import { PairSpool } from "./pair-spool";
  * Collections per message: whole collections adding up to about this many chunks. Small enough
  * that a batch costs a few MB on each side, large enough that messaging is not the bottleneck.
  */
-const BATCH_ENTRIES = 500;
+const BATCH_ENTRIES = 1_000;
 
 let worker: Worker | null = null;
 
