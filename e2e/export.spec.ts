@@ -253,3 +253,74 @@ test("a backup restores into a fresh browser", async ({ page, browser }) => {
   await expect(other.getByText(/newer IPT Studio/)).toBeVisible();
   await fresh.close();
 });
+
+const TOKENIZER = fileURLToPath(
+  new URL("../src/engine/webllm/testdata/bos-tokenizer.json", import.meta.url),
+);
+const DEFAULT_PACK = fileURLToPath(new URL("../src/core/cook/default-pack.json", import.meta.url));
+
+test("exact counts with the project's tokenizer; a pack imported, picked and previewed; reshuffle", async ({
+  page,
+}) => {
+  const studio = new Studio(page);
+  await studio.open();
+  await studio.pasteDocument(TEXT, "Glaciers");
+  // The project's tokenizer, set with the synthesis settings.
+  await studio.batch().getByRole("button", { name: "Settings" }).click();
+  const form = page.getByRole("form", { name: "Synthesis settings" });
+  await form.getByLabel("Load tokenizer.json…").setInputFiles(TOKENIZER);
+  await expect(form).toContainText("Tokenizer: bos-tokenizer.json");
+  await page.keyboard.press("Escape");
+  await expect(form).toBeHidden();
+  await page.getByLabel("Import collections JSONL from the ipt command").setInputFiles(CHAINED);
+  await expect(page.getByText(/Imported 4 document\(s\)/)).toBeVisible();
+  await page
+    .getByRole("navigation", { name: "Pages" })
+    .getByRole("button", { name: "Export" })
+    .click();
+  const options = page.getByRole("region", { name: "Export options" });
+  await options.getByLabel("Pairs").selectOption("non-rejected");
+  const preview = page.getByRole("region", { name: "Export preview" });
+
+  // The counts are exact from the start: the project's tokenizer is used, not the estimate.
+  await expect(options.getByText("exact: bos-tokenizer.json")).toBeVisible();
+  const counts = preview.getByRole("table", { name: "Mix counts" });
+  await expect(counts).toContainText("Instruction-augmented");
+  await expect(counts).not.toContainText("est.");
+
+  // A pack of our own: every text wrapped in a marker the default pack never writes.
+  const pack = JSON.parse(await readFile(DEFAULT_PACK, "utf8")) as Record<string, unknown>;
+  const marked = {
+    ...pack,
+    name: "Marked pack",
+    textWrappers: [{ before: "MARKED TEXT:\n", after: "" }],
+  };
+  await expect(preview).not.toContainText("MARKED TEXT:");
+  await options.getByLabel("Import pack…").setInputFiles({
+    name: "marked-pack.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(marked)),
+  });
+  const picker = options.getByLabel("Template pack");
+  await expect(picker).toHaveValue("Marked pack");
+  await expect(preview).toContainText("MARKED TEXT:");
+  const marked1 = jsonl(await download(page, /^Export file/)).map((r) => r.text as string);
+  expect(marked1[0]).toBe(TEXT);
+  expect(marked1.slice(1).every((t) => t.startsWith("MARKED TEXT:\n"))).toBe(true);
+  expect(marked1).toHaveLength(3);
+
+  // Picking the default pack again previews it again; the imported one stays in the list.
+  await picker.selectOption("IPT Studio default");
+  await expect(preview).not.toContainText("MARKED TEXT:");
+  await expect(picker.locator("option")).toHaveText([
+    "IPT Studio default (v1, 52 Q/A patterns)",
+    "Marked pack (v1, 52 Q/A patterns)",
+  ]);
+
+  // Reshuffle draws a new seed, and the preview follows it.
+  const seed = options.getByLabel("Seed");
+  await expect(seed).toHaveValue("12345");
+  await options.getByRole("button", { name: "Reshuffle" }).click();
+  await expect(seed).not.toHaveValue("12345");
+  await expect(counts).toContainText("Instruction-augmented");
+});

@@ -140,8 +140,13 @@ describe("quality storage", () => {
       pair("b", "c0"),
       { ...pair("z", "c0"), projectId: "other" },
     ]);
-    const first = await questionsPage(ctx, "p", 0, 2);
-    const second = await questionsPage(ctx, "p", 2, 2);
+    const first = await questionsPage(ctx, "p", null, 2);
+    const second = await questionsPage(ctx, "p", first.at(-1)?.id ?? null, 2);
     expect([...first, ...second].map((q) => q.id)).toEqual(["a", "b", "c"]);
+    expect(await questionsPage(ctx, "p", "c", 2)).toEqual([]);
+    // A page goes on after a pair that was deleted meanwhile.
+    await ctx.db.pairs.delete("a");
+    expect((await questionsPage(ctx, "p", "a", 5)).map((q) => q.id)).toEqual(["b", "c"]);
+    expect((await questionsPage(ctx, "p", "0", 1)).map((q) => q.id)).toEqual(["b"]);
   });
 });

@@ -1,4 +1,5 @@
 import type { DbContext } from "./context";
+import { walkProjectPairs } from "./cursor";
 import type { DuplicateMark, PairRow, StoredQuality } from "./schema";
 import { guardWrite } from "./storage-error";
 
@@ -85,20 +86,23 @@ export async function saveScores(ctx: DbContext, scores: readonly Score[]): Prom
   );
 }
 
-/** A page of a project's questions, in id order, for loading the near-duplicate index. */
+/**
+ * A page of a project's questions in id order, for loading the near-duplicate index: the next
+ * `limit` after the pair `after` (from the start when null). Each page starts where the last one
+ * ended, so loading a large project costs one walk over it, not one walk per page.
+ */
 export async function questionsPage(
   ctx: DbContext,
   projectId: string,
-  offset: number,
+  after: string | null,
   limit: number,
 ): Promise<{ id: string; question: string; duplicate?: DuplicateMark }[]> {
-  const rows = await ctx.db.pairs
-    .where("projectId")
-    .equals(projectId)
-    .offset(offset)
-    .limit(limit)
-    .toArray();
-  return rows.map(({ id, question, duplicate }) => ({ id, question, duplicate }));
+  const page: { id: string; question: string; duplicate?: DuplicateMark }[] = [];
+  await walkProjectPairs(ctx, projectId, after, ({ id, question, duplicate }) => {
+    page.push(duplicate ? { id, question, duplicate } : { id, question });
+    return page.length < limit ? "next" : "stop";
+  });
+  return page;
 }
 
 /** Pairs waiting for scores (any project) and the project's pairs, in one read. */

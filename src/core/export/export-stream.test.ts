@@ -12,6 +12,7 @@ import {
   exportText,
   generalTokenTarget,
   mixCounts,
+  mixTexts,
   selectGeneralForRatio,
   type ExportFormat,
 } from "./formats";
@@ -134,16 +135,31 @@ describe("StreamedPreview", () => {
         format === "synthesizer-text" ? l : ((JSON.parse(l) as { text?: string }).text ?? l),
       );
 
-  it("shows the first records and the exact counts of the mix", () => {
+  it("shows the first cooked texts of the mix and its exact counts", () => {
     const preview = new StreamedPreview(settings, "pretraining", chains.length, words, true);
     for (let at = 0; at < chains.length; at += 4) {
       expect(preview.push(chains.slice(at, at + 4))).toBe(true);
     }
     const result = preview.end();
-    expect(result.samples.map((s) => s.text)).toEqual(firstLines("pretraining", settings));
+    const mix = [...mixTexts(collections, { ...options, general: selectedGeneral(settings) })];
+    // The file starts with raw or general texts here; the preview skips them for cooked ones.
+    expect(mix.slice(0, 3).some((t) => t.part !== "cooked")).toBe(true);
+    expect(result.samples.map((s) => s.text)).toEqual(
+      mix
+        .filter((t) => t.part === "cooked")
+        .slice(0, 3)
+        .map((t) => t.text),
+    );
     expect(result.counts).toEqual(
       mixCounts(collections, { ...options, general: selectedGeneral(settings) }, words),
     );
+  });
+
+  it("shows raw texts when the project has too few cooked ones", () => {
+    const rawOnly = chains.slice(0, 2).map((c) => c.map((e) => ({ ...e, pairs: [] })));
+    const preview = new StreamedPreview(settings, "pretraining", rawOnly.length, words, false);
+    preview.push(rawOnly);
+    expect(preview.end().samples.map((s) => s.text)).toHaveLength(3);
   });
 
   it("stops asking for batches once it has its samples, when no counts are wanted", () => {

@@ -17,6 +17,7 @@ import {
   type ExportFormat,
   type ExportOptions,
   type ExportWriter,
+  type MixText,
   type MixCounts,
   type Mixer,
 } from "./formats";
@@ -222,17 +223,51 @@ function sampleText(line: string): string {
   return line;
 }
 
+/** A record of the output as the preview sees it: its text, and whether it was cooked. */
+interface PreviewText {
+  text: string;
+  /** False for the pre-training mix's raw documents and general instructions. */
+  cooked: boolean;
+}
+
+/** The output of `format` as {@link PreviewText}s, collection by collection. */
+interface PreviewSource {
+  push(collection: InterchangeCollection): PreviewText[];
+  end(): PreviewText[];
+}
+
+function previewSource(
+  format: ExportFormat,
+  options: ExportOptions,
+  collections: number,
+): PreviewSource {
+  if (format === "pretraining") {
+    // The mixer tags each text with its part; the file's lines are these texts as JSONL.
+    const mixer = createMixer(collections, options);
+    const tag = (texts: readonly MixText[]) =>
+      texts.map(({ part, text }) => ({ text, cooked: part === "cooked" }));
+    return { push: (c) => tag(mixer.push(c)), end: () => tag(mixer.end()) };
+  }
+  const writer = createExportWriter(format, options, collections);
+  const tag = (lines: readonly string[]) =>
+    lines.map((line) => ({ text: sampleText(line), cooked: true }));
+  return { push: (c) => tag(writer.push(c)), end: () => tag(writer.end()) };
+}
+
 /**
- * A preview of one format fed in one pass: the first `size` records and, with `withCounts`, the
- * counts of every part of the pre-training mix (which needs every collection). Without counts
- * it asks for batches only until it has its samples (`push` returns false then).
+ * A preview of one format fed in one pass: the first `size` cooked records (the first raw or
+ * general texts of the mix only when there are not enough cooked ones) and, with `withCounts`,
+ * the counts of every part of the pre-training mix (which needs every collection). Without
+ * counts it asks for batches only until it has its samples (`push` returns false then).
  */
 export class StreamedPreview {
-  private readonly samples: PreviewSample[] = [];
+  private readonly cooked: PreviewSample[] = [];
+  /** Raw and general texts, shown only if the project has fewer cooked ones than `size`. */
+  private readonly others: PreviewSample[] = [];
   private readonly counter: DomainCounter | null;
   private readonly collector: Collector;
   /** Samples written as batches come, when the general texts do not depend on the count. */
-  private readonly writer: ExportWriter | null;
+  private readonly source: PreviewSource | null;
   private readonly retained: InterchangeCollection[] = [];
 
   constructor(
@@ -243,10 +278,9 @@ export class StreamedPreview {
     private readonly withCounts: boolean,
     private readonly size = 3,
   ) {
-    const options = baseOptions(settings);
-    const writer = createExportWriter(format, options, collections);
+    const source = previewSource(format, baseOptions(settings), collections);
     const countFirst = needsDomainCount(settings, [format]);
-    this.writer = countFirst ? null : writer;
+    this.source = countFirst ? null : source;
     this.counter =
       withCounts || countFirst ? new DomainCounter(settings, collections, countTokens) : null;
     this.collector = new Collector(settings.filter);
@@ -257,11 +291,14 @@ export class StreamedPreview {
     return this.counter !== null;
   }
 
-  private sample(lines: readonly string[]): void {
-    for (const line of lines) {
-      if (this.samples.length >= this.size) return;
-      const text = sampleText(line);
-      this.samples.push({ text, tokens: this.countTokens(text) });
+  private get full(): boolean {
+    return this.cooked.length >= this.size;
+  }
+
+  private sample(texts: readonly PreviewText[]): void {
+    for (const { text, cooked } of texts) {
+      const into = cooked ? this.cooked : this.others;
+      if (into.length < this.size) into.push({ text, tokens: this.countTokens(text) });
     }
   }
 
@@ -269,30 +306,30 @@ export class StreamedPreview {
   push(chains: EntryChains): boolean {
     for (const collection of this.collector.collections(chains)) {
       this.counter?.push(collection);
-      if (this.writer && this.samples.length < this.size) this.sample(this.writer.push(collection));
-      if (!this.writer && this.retained.length < RETAINED_COLLECTIONS)
+      if (this.source && !this.full) this.sample(this.source.push(collection));
+      if (!this.source && this.retained.length < RETAINED_COLLECTIONS)
         this.retained.push(collection);
     }
-    return this.counter !== null || this.samples.length < this.size;
+    return this.counter !== null || !this.full;
   }
 
   /** The samples and counts, once every wanted batch was pushed. */
   end(): StreamedPreviewResult {
     const domain = this.counter?.counts ?? emptyMixCounts();
     const general = generalFor(this.settings, domain, this.countTokens);
-    if (!this.writer) {
+    if (!this.source) {
       // The general texts are known only now: write the retained collections with them.
       const options = { ...baseOptions(this.settings), general };
-      const writer = createExportWriter(this.format, options, this.collections);
+      const source = previewSource(this.format, options, this.collections);
       for (const collection of this.retained) {
-        if (this.samples.length >= this.size) break;
-        this.sample(writer.push(collection));
+        if (this.full) break;
+        this.sample(source.push(collection));
       }
       // What the mix puts after the last collection belongs to the samples only if every
       // collection was seen.
-      if (this.retained.length === this.collections) this.sample(writer.end());
-    } else if (this.samples.length < this.size) {
-      this.sample(this.writer.end());
+      if (this.retained.length === this.collections) this.sample(source.end());
+    } else if (!this.full) {
+      this.sample(this.source.end());
     }
     const counts = copyCounts(domain);
     if (this.withCounts) {
@@ -302,7 +339,8 @@ export class StreamedPreview {
         this.countTokens,
       );
     }
-    return { samples: this.samples, counts: this.withCounts ? counts : emptyMixCounts() };
+    const samples = [...this.cooked, ...this.others].slice(0, this.size);
+    return { samples, counts: this.withCounts ? counts : emptyMixCounts() };
   }
 }
 

@@ -127,8 +127,9 @@ class Keeper {
 
   private async loadQuestions(): Promise<void> {
     this.known.clear();
-    for (let offset = 0; !this.stopped; offset += LOAD_BATCH) {
-      const page = await questionsPage(studio, this.projectId, offset, LOAD_BATCH);
+    for (let after: string | null = null; !this.stopped;) {
+      const page = await questionsPage(studio, this.projectId, after, LOAD_BATCH);
+      after = page.at(-1)?.id ?? after;
       for (const q of page) this.known.set(q.id, q.duplicate ?? null);
       const reply = await ask({
         kind: "addQuestions",

@@ -6,6 +6,8 @@ import { ProgressBar } from "../../components/ProgressBar";
 import { DEFAULT_TEMPLATE_PACK } from "../../core/cook/default-pack";
 import type { TemplatePack } from "../../core/cook/template-pack";
 import { parseGeneralInstructionsJsonl } from "../../core/export/general-instructions";
+import { readTokenizer } from "../../db";
+import { studio } from "../../db/studio";
 import { downloadBlob } from "../../lib/download";
 import { attempt, useUi } from "../../stores/ui-store";
 import { useSettled } from "./use-settled";
@@ -59,6 +61,18 @@ export function ExportPage({ projectId, projectName }: { projectId: string; proj
   useEffect(() => {
     void listTemplatePacks().then(setPacks);
   }, []);
+
+  // The project's own tokenizer, when it has one (set with the job settings), counts exactly
+  // from the start; a tokenizer loaded here replaces it for this page.
+  useEffect(() => {
+    let live = true;
+    void readTokenizer(studio, projectId).then((stored) => {
+      if (live && stored) setS((prev) => (prev.tokenizer ? prev : { ...prev, tokenizer: stored }));
+    });
+    return () => {
+      live = false;
+    };
+  }, [projectId]);
 
   // The preview shows the file format, or a bundle's first data file.
   const request = useMemo<ExportRequest | null>(() => {
