@@ -22,6 +22,7 @@ import { BACKUP_FORMAT } from "../src/core/backup-format";
 import { contentHash } from "../src/core/content-hash";
 import { tempDir } from "../src/cli/cli-harness";
 import { startPreview } from "./preview";
+import { plural } from "../src/core/plural";
 
 const PORT = 4323;
 const once = { iterations: 1, warmupIterations: 0, time: 0, warmupTime: 0 };
@@ -72,7 +73,7 @@ async function prepare(page: Page, docs: number, concurrency: number): Promise<v
   const nav = page.getByRole("navigation", { name: "Pages" });
   await nav.getByRole("button", { name: "Export" }).click();
   await page.getByLabel("Restore as a new project…").setInputFiles(backupFile(docs));
-  await page.getByText(new RegExp(`Restored ${docs} documents`)).waitFor({ timeout: 120_000 });
+  await page.getByText(`Restored ${plural(docs, "document")}`).waitFor({ timeout: 120_000 });
   await nav.getByRole("button", { name: "Models" }).click();
   const form = page.getByRole("form", { name: "OpenAI-compatible server" });
   await form.getByLabel("Base URL").fill(fixture.url);

@@ -7,6 +7,7 @@ import { bench, describe } from "vitest";
 import { stalePairs } from "../e2e/stored";
 import { curationBackup } from "./curation-data";
 import { startPreview } from "./preview";
+import { plural } from "../src/core/plural";
 
 const PORT = 4325;
 const DOCS = Number(process.env.CURATION_BENCH_DOCS ?? 20_000);
@@ -34,7 +35,7 @@ async function restore(page: Page, path: string): Promise<void> {
   await nav.getByRole("button", { name: "Export" }).click();
   await page.getByLabel("Restore as a new project…").setInputFiles(path);
   await page
-    .getByText(new RegExp(`Restored ${DOCS} documents and ${PAIRS} pairs`))
+    .getByText(`Restored ${plural(DOCS, "document")} and ${plural(PAIRS, "pair")}`)
     .waitFor({ timeout: 600_000 });
 }
 

@@ -24,6 +24,7 @@ import { bench, describe } from "vitest";
 import { stalePairs } from "../e2e/stored";
 import { curationBackup } from "./curation-data";
 import { startPreview } from "./preview";
+import { plural } from "../src/core/plural";
 
 const PORT = 4319;
 /** The project's size: EXPORT_BENCH_DOCS documents with 5 pairs each (20,000 by default). */
@@ -163,7 +164,7 @@ describe("Export page in headless Chromium", () => {
             curationBackup({ docs: DOCS, pairsPerDoc: 5, scored: true, status: "accepted" }),
           );
         await page
-          .getByText(`Restored ${DOCS} documents and ${DOCS * 5} pairs`)
+          .getByText(`Restored ${plural(DOCS, "document")} and ${plural(DOCS * 5, "pair")}`)
           .waitFor({ timeout: 180_000 + DOCS * 10 });
         // A curated project has been scored long before it is exported: let the background
         // keeper finish indexing the restored questions so it does not share the measurement.

@@ -64,7 +64,7 @@ async function restore(page: Page, file: string, docs: number): Promise<void> {
   const nav = page.getByRole("navigation", { name: "Pages" });
   await nav.getByRole("button", { name: "Export" }).click();
   await page.getByLabel("Restore as a new project…").setInputFiles(file);
-  await expect(page.getByText(new RegExp(`Restored ${docs} documents`))).toBeVisible();
+  await expect(page.getByText(`Restored ${docs.toLocaleString("en-US")} documents`)).toBeVisible();
 }
 
 /** question → status of every stored pair, read straight from IndexedDB. */

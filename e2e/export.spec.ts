@@ -230,7 +230,7 @@ test("a backup restores into a fresh browser", async ({ page, browser }) => {
     mimeType: "application/gzip",
     buffer: backup,
   });
-  await expect(other.getByText(/Restored 1 documents and 3 pairs/)).toBeVisible();
+  await expect(other.getByText(/Restored 1 document and 3 pairs/)).toBeVisible();
   await other
     .getByRole("navigation", { name: "Pages" })
     .getByRole("button", { name: "Studio" })

@@ -4,6 +4,7 @@
  */
 import { baseName } from "./formats";
 import { reasons } from "./reasons";
+import { plural } from "../plural";
 
 /** A record that did not become a document: `bad JSON on line 3`. */
 export interface RecordIssue {
@@ -126,9 +127,6 @@ export function creditBatch(
     }
   }
 }
-
-const plural = (n: number, one: string, many = `${one}s`) =>
-  `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 
 /**
  * The short line the report shows beside the file's name and status: what was stored and

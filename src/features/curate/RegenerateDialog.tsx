@@ -19,6 +19,7 @@ import { attempt, useUi } from "../../stores/ui-store";
 import { historyScope } from "./history-scope";
 import { chunkText } from "./pair-quality";
 import { useRegeneration, type RegenerationDraft } from "./use-regeneration";
+import { plural } from "../../core/plural";
 
 export interface RegenerateDialogProps {
   doc: DocumentRow;
@@ -27,8 +28,6 @@ export interface RegenerateDialogProps {
   demonstrations: number;
   onClose: () => void;
 }
-
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
 
 /**
  * Runs the engine on one chunk again and shows the new pairs next to the current ones. Nothing

@@ -5,6 +5,7 @@ import { APP_VERSION } from "../../lib/app-version";
 import { backupFileName, backupToBlob, readBackupFile } from "../../lib/backup-file";
 import { downloadBlob } from "../../lib/download";
 import { attempt, useUi } from "../../stores/ui-store";
+import { plural } from "../../core/plural";
 
 /** Workspace backup (one file, no API keys) and restore as a new project or into this one. */
 export function BackupPanel({
@@ -34,7 +35,7 @@ export function BackupPanel({
     }
     pushToast({
       tone: "success",
-      message: `Restored ${summary.documents} documents and ${summary.pairs} pairs${summary.skippedDocuments ? ` (${summary.skippedDocuments} already here, skipped)` : ""}.`,
+      message: `Restored ${plural(summary.documents, "document")} and ${plural(summary.pairs, "pair")}${summary.skippedDocuments ? ` (${summary.skippedDocuments} already here, skipped)` : ""}.`,
     });
   };
 

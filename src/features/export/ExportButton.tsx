@@ -1,6 +1,7 @@
 import { Button } from "../../components/Button";
 import { attempt, useUi } from "../../stores/ui-store";
 import { exportProject } from "./export-project";
+import { plural } from "../../core/plural";
 
 export function ExportButton({
   projectId,
@@ -17,7 +18,7 @@ export function ExportButton({
           const { documents, pairs } = await exportProject(projectId, projectName);
           pushToast({
             tone: "success",
-            message: `Exported ${documents} documents with ${pairs} pairs as JSONL.`,
+            message: `Exported ${plural(documents, "document")} with ${plural(pairs, "pair")} as JSONL.`,
           });
         }, "Export failed")
       }

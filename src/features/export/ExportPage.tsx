@@ -21,6 +21,7 @@ import { projectProvenance } from "./provenance";
 import { runExport, watchExportInputs } from "./run-export";
 import { importTemplatePack, listTemplatePacks } from "./template-packs";
 import { usePreview } from "./use-preview";
+import { plural } from "../../core/plural";
 
 const INITIAL: ExportSettings = {
   target: "pretraining",
@@ -99,7 +100,7 @@ export function ExportPage({ projectId, projectName }: { projectId: string; proj
       const { documents, pairs } = await exportProject(projectId, projectName);
       pushToast({
         tone: "success",
-        message: `Exported ${documents} documents with ${pairs} pairs as JSONL.`,
+        message: `Exported ${plural(documents, "document")} with ${plural(pairs, "pair")} as JSONL.`,
       });
       return;
     }
@@ -128,7 +129,7 @@ export function ExportPage({ projectId, projectName }: { projectId: string; proj
       downloadBlob(fileName(projectName, s.target), result.blob);
       pushToast({
         tone: "success",
-        message: `Exported ${result.records.toLocaleString()} records.`,
+        message: `Exported ${plural(result.records, "record")}.`,
       });
     } finally {
       setProgress(null);
