@@ -20,7 +20,8 @@ export function BackupPanel({
   const restore = async (file: File, mode: "new-project" | "merge") => {
     const read = await readBackupFile(file);
     if (!read.ok) {
-      pushToast({ tone: "error", message: `${file.name}: ${read.message} Nothing was changed.` });
+      // The message names the file already.
+      pushToast({ tone: "error", message: `${read.message} Nothing was changed.` });
       return;
     }
     const summary = await restoreBackup(
