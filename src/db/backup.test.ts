@@ -1,4 +1,5 @@
 import "fake-indexeddb/auto";
+import { readFileSync, writeFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { BackupV2 } from "../core/backup-format";
 import { DEFAULT_JOB_SETTINGS } from "../core/job-settings";
@@ -257,6 +258,20 @@ function asVersion1(b: BackupV2): unknown {
 }
 
 describe("backup and restore", () => {
+  it("writes the checked-in golden backup for the seeded project, and restores it as it was", async () => {
+    const { project } = await seed();
+    const written = asFile(await createBackup(ctx, project.id, APP)) as BackupV2;
+    const path = new URL("./testdata/golden.ipt-backup.json", import.meta.url);
+    if (process.env.GOLDEN_WRITE) writeFileSync(path, JSON.stringify(written, null, 2) + "\n");
+    const golden = JSON.parse(readFileSync(path, "utf8")) as BackupV2;
+    // The format the code writes is the checked-in one (ids and times aside) ...
+    expect(normalize(written)).toEqual(normalize(golden));
+    expect(golden.version).toBe(written.version);
+    // ... and a file written before keeps restoring into the same project.
+    const { projectId } = await restoreBackup(ctx, golden, { kind: "new-project" });
+    expect(normalize(await createBackup(ctx, projectId, APP))).toEqual(normalize(golden));
+  });
+
   it("restores an identical project (chunks, links, jobs, tasks, settings) with fresh ids, twice", async () => {
     const { project } = await seed();
     const backup = await createBackup(ctx, project.id, APP);
