@@ -177,11 +177,11 @@ const CHAINED = fileURLToPath(
   new URL("../src/core/export/testdata/golden-chained.collections.jsonl", import.meta.url),
 );
 
-test("multi-round chains survive import and export", async ({ page }) => {
-  const studio = new Studio(page);
-  await studio.open();
-  // The import sits in the documents list, shown once the project has a document.
-  await studio.pasteDocument("A note kept as it is.", "Note");
+/**
+ * Imports {@link CHAINED} into the open project and opens the Export page set to every pair not
+ * rejected (imported pairs wait for review); returns the options region.
+ */
+async function exportChained(page: Page) {
   await page.getByLabel("Import collections JSONL from the ipt command").setInputFiles(CHAINED);
   await expect(page.getByText(/Imported 4 document\(s\)/)).toBeVisible();
   await page
@@ -189,8 +189,16 @@ test("multi-round chains survive import and export", async ({ page }) => {
     .getByRole("button", { name: "Export" })
     .click();
   const options = page.getByRole("region", { name: "Export options" });
-  // Imported pairs wait for review: export every pair not rejected.
   await options.getByLabel("Pairs").selectOption("non-rejected");
+  return options;
+}
+
+test("multi-round chains survive import and export", async ({ page }) => {
+  const studio = new Studio(page);
+  await studio.open();
+  // The import sits in the documents list, shown once the project has a document.
+  await studio.pasteDocument("A note kept as it is.", "Note");
+  const options = await exportChained(page);
 
   // Each chain is cooked into one text holding both of its entries; the note stays raw.
   const pretrain = jsonl(await download(page, /^Export file/)).map((r) => r.text as string);
@@ -272,14 +280,7 @@ test("exact counts with the project's tokenizer; a pack imported, picked and pre
   await expect(form).toContainText("Tokenizer: bos-tokenizer.json");
   await page.keyboard.press("Escape");
   await expect(form).toBeHidden();
-  await page.getByLabel("Import collections JSONL from the ipt command").setInputFiles(CHAINED);
-  await expect(page.getByText(/Imported 4 document\(s\)/)).toBeVisible();
-  await page
-    .getByRole("navigation", { name: "Pages" })
-    .getByRole("button", { name: "Export" })
-    .click();
-  const options = page.getByRole("region", { name: "Export options" });
-  await options.getByLabel("Pairs").selectOption("non-rejected");
+  const options = await exportChained(page);
   const preview = page.getByRole("region", { name: "Export preview" });
 
   // The counts are exact from the start: the project's tokenizer is used, not the estimate.
