@@ -140,7 +140,8 @@ describe("queueing a selection of documents", () => {
 const noLink = { demonstrations: 0, inheritsFromPrevious: false, followedByNext: false };
 
 describe("grouped task writes", () => {
-  it("stores claims and commits of several chunks in one transaction, each chunk whole", async () => {
+  /** A job over every chunk of {@link fourDocuments}, and its first two tasks. */
+  async function twoQueuedTasks() {
     const { projectId } = await fourDocuments();
     const job = await createJob(ctx, {
       projectId,
@@ -149,6 +150,11 @@ describe("grouped task writes", () => {
     });
     const [a, b] = await jobTasks(ctx, job.id);
     if (!a || !b) throw new Error("no tasks");
+    return { projectId, a, b };
+  }
+
+  it("stores claims and commits of several chunks in one transaction, each chunk whole", async () => {
+    const { projectId, a, b } = await twoQueuedTasks();
     const claimA = claimOf(projectId, a);
     const claimB = claimOf(projectId, b);
     await writeTaskBatch(ctx, [{ kind: "claim", claim: claimA }]);
@@ -169,14 +175,7 @@ describe("grouped task writes", () => {
   });
 
   it("a failing write leaves none of its batch: nothing half stored, nothing lost", async () => {
-    const { projectId } = await fourDocuments();
-    const job = await createJob(ctx, {
-      projectId,
-      chunks: await pendingChunks(ctx, projectId),
-      settings: DEFAULT_JOB_SETTINGS,
-    });
-    const [a, b] = await jobTasks(ctx, job.id);
-    if (!a || !b) throw new Error("no tasks");
+    const { projectId, a, b } = await twoQueuedTasks();
     const claimA = claimOf(projectId, a);
     await writeTaskBatch(ctx, [{ kind: "claim", claim: claimA }]);
     // B's claim reuses A's result id: adding it fails, after A's commit in the same batch.

@@ -4,7 +4,7 @@ import { filterPredicate } from "./filter";
 import { keepOnePerGroup, type KeepOnePlan } from "./keep-one";
 import { SearchIndex } from "./search-index";
 import { sortByKey, sortValue, type TitleRank } from "./sort";
-import type { PairsSort, PairsView } from "./view";
+import { SORT_KEYS, type PairsSort, type PairsView } from "./view";
 
 /**
  * The project's pairs as the curation table sees them, answering "which pairs, in what order"
@@ -245,16 +245,8 @@ const sortOf = (name: string) => name.slice(0, name.indexOf(":"));
 /** The sorts whose order a change from `a` to `b` (same text) may change. */
 function changedSorts(a: PairFacts, b: PairFacts): string[] {
   if (a.documentId !== b.documentId || a.index !== b.index) {
-    return [
-      "document",
-      "question",
-      "answer",
-      "status",
-      "grounding",
-      "taskType",
-      "flags",
-      "updated",
-    ];
+    // A move to another place in the project can change any order.
+    return [...SORT_KEYS];
   }
   const out: string[] = [];
   if (a.status !== b.status) out.push("status");
