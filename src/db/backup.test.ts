@@ -5,26 +5,21 @@ import type { BackupV2 } from "../core/backup-format";
 import { DEFAULT_JOB_SETTINGS } from "../core/job-settings";
 import { BackupError, createBackup, restoreBackup } from "./backup";
 import type { DbContext } from "./context";
-import { addChunkedDocuments, listChunks } from "./chunks";
 import { createDocument } from "./documents";
 import { planProjectExport } from "./export";
-import { addManualPair } from "./curation";
-import { listPairs, updatePair } from "./pairs";
 import { createProject } from "./projects";
-import { finishResult, startResult } from "./results";
-import { StudioDB, type ChunkRow, type EntryLink, type TaskRow } from "./schema";
+import { startResult } from "./results";
+import { StudioDB } from "./schema";
 import {
   getSetting,
   readJobSettings,
   readTokenizer,
   saveJobSettings,
-  saveTokenizer,
   setSetting,
 } from "./settings";
 import { StorageError } from "./storage-error";
+import { APP, TOKENIZER, asFile, asVersion1, counts, normalize, seed } from "./backup.test-helpers";
 
-const APP = { name: "IPT Studio", version: "0.1.0" };
-const TOKENIZER = new Uint8Array([123, 125, 0, 200, 7]);
 let ctx: DbContext;
 
 beforeEach(() => {
@@ -36,230 +31,9 @@ afterEach(async () => {
   await ctx.db.delete();
 });
 
-/** Synthesizes `chunk` as part of `jobId`'s `round`, with two pairs. */
-async function synthesize(
-  chunk: ChunkRow,
-  title: string,
-  job: string,
-  round: number,
-  link: EntryLink,
-) {
-  const run = await startResult(ctx, {
-    projectId: chunk.projectId,
-    documentId: chunk.documentId,
-    chunkId: chunk.id,
-    jobId: job,
-    round,
-    link,
-    prompt: `prompt for ${title}`,
-    engineId: "test",
-    modelId: "m",
-    settings: { maxTokens: 400, temperature: 0 },
-  });
-  await finishResult(ctx, run, {
-    prompt: "p",
-    rawOutput: `raw ${title}`,
-    pairs: [
-      { question: `${title} q1`, answer: "a1" },
-      { question: `${title} q2`, answer: "a2" },
-    ],
-    finishReason: "stop",
-    usage: { promptTokens: 5, completionTokens: 9 },
-    startedAt: 1,
-    finishedAt: 2,
-  });
-  return run.id;
-}
-
-/**
- * A project with three documents (one of two chunks), a finished two-round job whose round-1
- * entries link to round-0 ones, reviews, an edit, a manual pair, the project's synthesis
- * settings and tokenizer, an app-wide setting with an API key and another project's setting.
- */
-async function seed() {
-  const project = await createProject(ctx, "Biology");
-  const docs = [];
-  for (const [title, text] of [
-    ["Cells", "Cells divide."],
-    ["Leaves", "Leaves are green."],
-  ] as const) {
-    docs.push(
-      await createDocument(ctx, {
-        projectId: project.id,
-        title,
-        text,
-        source: { kind: "file", name: `${title}.txt`, mime: "text/plain", size: text.length },
-      }),
-    );
-  }
-  const { added } = await addChunkedDocuments(ctx, project.id, [
-    {
-      title: "Roots",
-      text: "Roots drink water. Roots hold soil.",
-      source: { kind: "paste" },
-      chunks: [
-        { start: 0, end: 18, tokens: 6 },
-        { start: 19, end: 35, tokens: 6 },
-      ],
-      budgetMode: "tokens",
-    },
-  ]);
-  docs.push(...added);
-  const chunks: ChunkRow[] = [];
-  for (const d of docs) chunks.push(...(await listChunks(ctx, d.id)));
-  const [cells, leaves, roots0, roots1] = chunks as [ChunkRow, ChunkRow, ChunkRow, ChunkRow];
-  const job = "job-1";
-  await ctx.db.jobs.add({
-    id: job,
-    projectId: project.id,
-    chunkIds: chunks.map((c) => c.id),
-    settings: { ...DEFAULT_JOB_SETTINGS, rounds: 2 },
-    state: "done",
-    createdAt: 1,
-    updatedAt: 5,
-    finishedAt: 5,
-  });
-  const first: EntryLink = { demonstrations: 0, inheritsFromPrevious: false, followedByNext: true };
-  const results = [
-    await synthesize(cells, "Cells", job, 0, first),
-    await synthesize(leaves, "Leaves", job, 0, { ...first, followedByNext: false }),
-    await synthesize(roots0, "Roots", job, 1, {
-      previousChunkId: cells.id,
-      demonstrations: 1,
-      inheritsFromPrevious: true,
-      followedByNext: false,
-    }),
-    await synthesize(roots1, "More roots", job, 1, {
-      previousChunkId: leaves.id,
-      demonstrations: 0,
-      inheritsFromPrevious: false,
-      followedByNext: false,
-    }),
-  ];
-  const tasks: TaskRow[] = chunks.map((c, position) => ({
-    id: `task-${position}`,
-    jobId: job,
-    projectId: project.id,
-    round: position < 2 ? 0 : 1,
-    position,
-    chunkId: c.id,
-    documentId: c.documentId,
-    state: "done",
-    attempts: 1,
-    resultId: results[position] ?? "",
-    updatedAt: 5,
-  }));
-  await ctx.db.tasks.bulkAdd(tasks);
-  const [p1, p2] = await listPairs(ctx, docs[0]?.id ?? "");
-  await updatePair(ctx, p1?.id ?? "", { status: "accepted", answer: "better" });
-  await updatePair(ctx, p2?.id ?? "", { status: "rejected" });
-  await addManualPair(
-    ctx,
-    { projectId: project.id, session: "s" },
-    {
-      documentId: docs[1]?.id ?? "",
-      question: "mine",
-      answer: "x",
-    },
-  );
-  await setSetting(ctx, "remote-server", {
-    baseUrl: "http://localhost:8080/v1",
-    model: "m",
-    apiKey: "sk-secret",
-  });
-  await saveJobSettings(ctx, project.id, { ...DEFAULT_JOB_SETTINGS, rounds: 2 });
-  await saveTokenizer(ctx, project.id, { name: "tokenizer.json", json: TOKENIZER.slice().buffer });
-  await saveJobSettings(ctx, "another-project", { ...DEFAULT_JOB_SETTINGS, rounds: 3 });
-  return { project, docs, chunks };
-}
-
-async function counts() {
-  const { db } = ctx;
-  return Promise.all(
-    [
-      db.projects,
-      db.documents,
-      db.chunks,
-      db.results,
-      db.pairs,
-      db.jobs,
-      db.tasks,
-      db.settings,
-    ].map((t) => t.count()),
-  );
-}
-
-/** The backup with every id replaced by its position, so two projects can be compared. */
-function normalize(b: BackupV2) {
-  const ids = (rows: { id: string }[], name: string) =>
-    new Map(rows.map((r, i) => [r.id, `${name}${i}`]));
-  const docs = ids(b.documents, "doc");
-  const chunks = ids(b.chunks, "chunk");
-  const results = ids(b.results, "result");
-  const jobs = ids(b.jobs, "job");
-  const id = (map: Map<string, string>, old: string | undefined) =>
-    old === undefined ? undefined : (map.get(old) ?? `missing ${old}`);
-  const common = { projectId: "project" };
-  return {
-    documents: b.documents.map((d) => ({ ...d, ...common, id: id(docs, d.id) })),
-    chunks: b.chunks.map((c) => ({
-      ...c,
-      ...common,
-      id: id(chunks, c.id),
-      documentId: id(docs, c.documentId),
-    })),
-    results: b.results.map((r) => ({
-      ...r,
-      ...common,
-      id: id(results, r.id),
-      documentId: id(docs, r.documentId),
-      chunkId: id(chunks, r.chunkId),
-      jobId: id(jobs, r.jobId),
-      link: r.link && { ...r.link, previousChunkId: id(chunks, r.link.previousChunkId) },
-    })),
-    pairs: b.pairs.map((p) => ({
-      ...p,
-      ...common,
-      id: "pair",
-      documentId: id(docs, p.documentId),
-      chunkId: id(chunks, p.chunkId),
-      resultId: id(results, p.resultId),
-    })),
-    jobs: b.jobs.map((j) => ({
-      ...j,
-      ...common,
-      id: id(jobs, j.id),
-      chunkIds: j.chunkIds.map((c) => id(chunks, c)),
-    })),
-    tasks: b.tasks.map((t) => ({
-      ...t,
-      ...common,
-      id: "task",
-      jobId: id(jobs, t.jobId),
-      chunkId: id(chunks, t.chunkId),
-      documentId: id(docs, t.documentId),
-      resultId: id(results, t.resultId),
-    })),
-    settings: b.settings.map((s) => ({ ...s, key: s.key.replace(b.project.id, "project") })),
-  };
-}
-
-const asFile = (b: unknown): unknown => JSON.parse(JSON.stringify(b));
-
-/** The same backup as a version-1 file would hold it: no chunks, jobs, tasks or links. */
-function asVersion1(b: BackupV2): unknown {
-  const { chunks: _c, jobs: _j, tasks: _t, ...rest } = asFile(b) as BackupV2;
-  return {
-    ...rest,
-    version: 1,
-    results: rest.results.map(({ chunkId: _i, jobId: _b, round: _r, link: _l, ...r }) => r),
-    pairs: rest.pairs.map(({ chunkId: _i, ...p }) => p),
-  };
-}
-
 describe("backup and restore", () => {
   it("writes the checked-in golden backup for the seeded project, and restores it as it was", async () => {
-    const { project } = await seed();
+    const { project } = await seed(ctx);
     const written = asFile(await createBackup(ctx, project.id, APP)) as BackupV2;
     const path = new URL("./testdata/golden.ipt-backup.json", import.meta.url);
     if (process.env.GOLDEN_WRITE) writeFileSync(path, JSON.stringify(written, null, 2) + "\n");
@@ -273,7 +47,7 @@ describe("backup and restore", () => {
   });
 
   it("restores an identical project (chunks, links, jobs, tasks, settings) with fresh ids, twice", async () => {
-    const { project } = await seed();
+    const { project } = await seed(ctx);
     const backup = await createBackup(ctx, project.id, APP);
     expect(backup.pairs.map((p) => [p.question, p.answer, p.status, p.edited, p.origin])).toEqual([
       ["Cells q1", "better", "accepted", true, "model"],
@@ -308,7 +82,7 @@ describe("backup and restore", () => {
       settings: 2,
     });
     // 3 projects; settings: the app-wide one, another project's, and 2 for each of 3 projects.
-    expect(await counts()).toEqual([3, 9, 12, 12, 27, 3, 12, 8]);
+    expect(await counts(ctx)).toEqual([3, 9, 12, 12, 27, 3, 12, 8]);
 
     const restored = await createBackup(ctx, first.projectId, APP);
     expect(normalize(restored)).toEqual(normalize(backup));
@@ -334,7 +108,7 @@ describe("backup and restore", () => {
   });
 
   it("never puts an API key or another project's settings in a backup; app settings on request", async () => {
-    const { project } = await seed();
+    const { project } = await seed(ctx);
     const backup = await createBackup(ctx, project.id, APP);
     expect(JSON.stringify(backup)).not.toContain("sk-secret");
     expect(backup.settings.map((s) => s.key).sort()).toEqual(
@@ -366,7 +140,7 @@ describe("backup and restore", () => {
   });
 
   it("merges into a project, skipping documents it has, the jobs over them and links to them", async () => {
-    const { project } = await seed();
+    const { project } = await seed(ctx);
     const backup = await createBackup(ctx, project.id, APP);
     const target = await createProject(ctx, "Target");
     await saveJobSettings(ctx, target.id, { ...DEFAULT_JOB_SETTINGS, rounds: 5 });
@@ -421,7 +195,7 @@ describe("backup and restore", () => {
   });
 
   it("restores a version-1 file with one whole-document chunk per document", async () => {
-    const { project } = await seed();
+    const { project } = await seed(ctx);
     const v1 = asVersion1(await createBackup(ctx, project.id, APP));
     const summary = await restoreBackup(ctx, v1, { kind: "new-project" });
     expect(summary).toMatchObject({ documents: 3, chunks: 3, results: 4, pairs: 9, jobs: 0 });
@@ -443,7 +217,7 @@ describe("backup and restore", () => {
   });
 
   it("brings back a queued job paused, its running task queued and a running result interrupted", async () => {
-    const { project, chunks } = await seed();
+    const { project, chunks } = await seed(ctx);
     await ctx.db.jobs.update("job-1", { state: "running" });
     await ctx.db.tasks.update("task-3", { state: "running", attempts: 2 });
     await startResult(ctx, {
@@ -478,9 +252,9 @@ describe("backup and restore", () => {
   });
 
   it("refuses a corrupt or newer backup with a clear message and changes nothing", async () => {
-    const { project } = await seed();
+    const { project } = await seed(ctx);
     const backup = await createBackup(ctx, project.id, APP);
-    const before = await counts();
+    const before = await counts(ctx);
     const corrupt = asFile(backup) as { pairs: { status: string }[] };
     (corrupt.pairs[3] as { status: string }).status = "maybe";
     const newer = { ...backup, version: 3 };
@@ -496,13 +270,13 @@ describe("backup and restore", () => {
     await expect(restoreBackup(ctx, backup, { kind: "merge", projectId: "gone" })).rejects.toThrow(
       "no longer exists",
     );
-    expect(await counts()).toEqual(before);
+    expect(await counts(ctx)).toEqual(before);
   });
 
   it("writes nothing when the disk fills up halfway through a restore", async () => {
-    const { project } = await seed();
+    const { project } = await seed(ctx);
     const backup = await createBackup(ctx, project.id, APP);
-    const before = await counts();
+    const before = await counts(ctx);
     const original = ctx.db.tasks.bulkAdd.bind(ctx.db.tasks);
     ctx.db.tasks.bulkAdd = () => {
       const err = Object.assign(new Error("quota"), { name: "QuotaExceededError" });
@@ -512,11 +286,11 @@ describe("backup and restore", () => {
     await expect(attempt).rejects.toBeInstanceOf(StorageError);
     await expect(attempt).rejects.toMatchObject({ kind: "quota" });
     ctx.db.tasks.bulkAdd = original;
-    expect(await counts()).toEqual(before);
+    expect(await counts(ctx)).toEqual(before);
   });
 
   it("repairs a document stored without chunks instead of refusing to back it up", async () => {
-    const { project, docs } = await seed();
+    const { project, docs } = await seed(ctx);
     const cells = docs[0]?.id ?? "";
     await ctx.db.chunks.where("documentId").equals(cells).delete();
     const backup = await createBackup(ctx, project.id, APP);
