@@ -95,7 +95,12 @@ test("a reload during synthesis keeps the document and saved pairs, and the run 
   await expect(page.getByLabel("Raw model output")).toContainText("lava cools", {
     timeout: 15_000,
   });
-  server.script([{ kind: "ok", output: OUTPUT }]);
+  // Two answers: a request the page starts while it unloads may take the first one, and the
+  // resumed run must still get this output.
+  server.script([
+    { kind: "ok", output: OUTPUT },
+    { kind: "ok", output: OUTPUT },
+  ]);
   await page.reload();
 
   await expect(page.getByText(/interrupted by the reload/)).toBeVisible();
