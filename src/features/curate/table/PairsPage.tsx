@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef } from "react";
+import { useCallback, useEffect, useMemo, useRef } from "react";
 import {
   clearFilters,
   isFiltered,
@@ -80,14 +80,18 @@ export function PairsPage({ projectId }: { projectId: string }) {
         await editPairText(studio, historyScope(projectId), id, text);
         syncNow();
       }, "Could not save the pair");
-      requestAnimationFrame(() => grid.current?.focus({ preventScroll: true }));
     },
     [projectId, setEditing],
   );
-  const onCancel = useCallback(() => {
-    setEditing(null);
-    requestAnimationFrame(() => grid.current?.focus({ preventScroll: true }));
-  }, [setEditing]);
+  const onCancel = useCallback(() => setEditing(null), [setEditing]);
+  // When an editor closes, the keys go back to the grid. This runs in the commit that removed
+  // the editor, so a key pressed right after (e to edit again) can't lose its new editor's focus
+  // to a late callback.
+  const wasEditing = useRef(false);
+  useEffect(() => {
+    if (wasEditing.current && editingId === null) grid.current?.focus({ preventScroll: true });
+    wasEditing.current = editingId !== null;
+  }, [editingId]);
   const onOnlyDocument = useCallback(
     (documentId: string) => patchView({ documents: [documentId] }),
     [patchView],
