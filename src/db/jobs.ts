@@ -308,8 +308,7 @@ export async function writeTaskBatch(
       const out: { task: TaskRow; pairs: PairRow[] }[] = [];
       for (const write of writes) {
         if (write.kind === "claim") {
-          await db.tasks.put(write.claim.task);
-          await db.results.add(write.claim.result);
+          await Promise.all([db.tasks.put(write.claim.task), db.results.add(write.claim.result)]);
           out.push({ task: write.claim.task, pairs: [] });
         } else {
           out.push(await storeCommit(ctx, write.commit));
@@ -365,12 +364,15 @@ async function storeCommit(
     ...result,
     link: { ...link, inheritsFromPrevious: link.demonstrations > 0 && outcome.pairs.length > 0 },
   };
-  const pairs = await finishResult(ctx, linked, outcome);
-  if (link.demonstrations > 0 && link.previousChunkId !== undefined) {
-    await markFollowed(ctx, result.jobId, link.previousChunkId);
-  }
   const next = taskAfter(task, result.id, outcome, ctx.now());
-  await ctx.db.tasks.put(next);
+  // Independent rows, so their round trips overlap.
+  const [pairs] = await Promise.all([
+    finishResult(ctx, linked, outcome),
+    link.demonstrations > 0 && link.previousChunkId !== undefined
+      ? markFollowed(ctx, result.jobId, link.previousChunkId)
+      : undefined,
+    ctx.db.tasks.put(next),
+  ]);
   return { task: next, pairs };
 }
 

@@ -114,6 +114,37 @@ describe("quality storage", () => {
     expect((await staleChunks(ctx, 10)).flatMap((c) => c.pairs.map((p) => p.id))).toEqual(["b"]);
   });
 
+  it("stores marks with scores in one write, a mark even on a pair edited since", async () => {
+    await seedDocument();
+    await ctx.db.pairs.bulkAdd([
+      pair("a", "c0"),
+      pair("b", "c0"),
+      pair("c", "c0", { duplicate: { kind: "duplicate", group: "g0" } }),
+    ]);
+    const read = (await staleChunks(ctx, 10)).flatMap((c) => c.pairs);
+    expect((await staleChunks(ctx, 10)).map((c) => c.projectId)).toEqual(["p"]);
+    await editPairText(ctx, { projectId: "p", session: "s" }, "b", {
+      question: "new",
+      answer: "x",
+    });
+    const g1 = { kind: "nearDuplicate" as const, group: "g1" };
+    const stored = await saveScores(
+      ctx,
+      read.map((p) => ({ id: p.id, updatedAt: p.updatedAt, quality })),
+      new Map([
+        ["a", g1],
+        ["b", g1],
+        ["c", null],
+      ]),
+    );
+    expect(stored).toBe(2);
+    expect(await ctx.db.pairs.get("a")).toMatchObject({ quality, duplicate: g1 });
+    expect(await ctx.db.pairs.get("b")).toMatchObject({ stale: 1, duplicate: g1 });
+    expect((await ctx.db.pairs.get("b"))?.quality).toBeUndefined();
+    expect((await ctx.db.pairs.get("c"))?.duplicate).toBeUndefined();
+    expect((await ctx.db.pairs.get("c"))?.quality).toEqual(quality);
+  });
+
   it("writes duplicate marks that changed and clears removed ones", async () => {
     await ctx.db.pairs.bulkAdd([
       pair("a", "c0"),

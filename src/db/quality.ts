@@ -20,6 +20,8 @@ export interface PairToScore {
 /** The pairs of one chunk to score, with the chunk's text (their grounding source). */
 export interface ChunkToScore {
   chunkId: string;
+  /** The project of the chunk's pairs. */
+  projectId: string;
   text: string;
   pairs: PairToScore[];
 }
@@ -42,6 +44,7 @@ export async function staleChunks(ctx: DbContext, limit: number): Promise<ChunkT
       const doc = chunk ? docs.get(chunk.documentId) : undefined;
       return {
         chunkId,
+        projectId: byChunk.get(chunkId)?.[0]?.projectId ?? "",
         // A pair whose chunk is gone is still scored (format flags, task type) against no text.
         text: chunk && doc ? doc.text.slice(chunk.start, chunk.end) : "",
         pairs: (byChunk.get(chunkId) ?? []).map(({ id, question, answer, updatedAt }) => ({
@@ -64,24 +67,41 @@ export interface Score {
 
 /**
  * Stores scores and clears `stale`, skipping pairs edited since they were read (they stay stale
- * and are scored again). Returns how many were stored.
+ * and are scored again), and stores the duplicate `marks` given for any of the same pairs, in
+ * one read and one write of those rows. Returns how many scores were stored.
  */
-export async function saveScores(ctx: DbContext, scores: readonly Score[]): Promise<number> {
+export async function saveScores(
+  ctx: DbContext,
+  scores: readonly Score[],
+  marks: ReadonlyMap<string, DuplicateMark | null> = new Map(),
+): Promise<number> {
   const { db } = ctx;
   return guardWrite(() =>
     db.transaction("rw", db.pairs, async () => {
       const rows = await db.pairs.bulkGet(scores.map((s) => s.id));
       const t = ctx.now();
       const puts: PairRow[] = [];
+      let scored = 0;
       rows.forEach((row, i) => {
         const score = scores[i];
-        if (!row || !score || row.updatedAt !== score.updatedAt) return;
-        const next: PairRow = { ...row, quality: score.quality, updatedAt: t };
-        delete next.stale;
-        puts.push(next);
+        if (!row || !score) return;
+        const next: PairRow = { ...row };
+        const fresh = row.updatedAt === score.updatedAt;
+        if (fresh) {
+          next.quality = score.quality;
+          delete next.stale;
+          scored++;
+        }
+        const mark = marks.get(row.id);
+        const marked = mark !== undefined && !sameMark(row.duplicate, mark);
+        if (marked) {
+          if (mark) next.duplicate = mark;
+          else delete next.duplicate;
+        }
+        if (fresh || marked) puts.push({ ...next, updatedAt: t });
       });
       await db.pairs.bulkPut(puts);
-      return puts.length;
+      return scored;
     }),
   );
 }

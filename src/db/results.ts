@@ -78,25 +78,31 @@ export async function finishResult(
   };
   return guardWrite(() =>
     db.transaction("rw", db.results, db.pairs, async () => {
-      const earlier = await db.results.where("chunkId").equals(result.chunkId).toArray();
+      // The reads go out together and the writes together: each await in a transaction is a
+      // round trip to the browser's database, and the batch queue commits here once per chunk.
+      const [earlier, existing, firstIndex] = await Promise.all([
+        db.results.where("chunkId").equals(result.chunkId).toArray(),
+        db.pairs.where("chunkId").equals(result.chunkId).toArray(),
+        nextPairIndex(ctx, result.documentId),
+      ]);
       const superseded = new Set(
         earlier.filter((r) => r.id !== result.id && r.state !== "done").map((r) => r.id),
       );
-      const existing = await db.pairs.where("chunkId").equals(result.chunkId).toArray();
       const replaceable = existing.filter(
         (p) => p.resultId !== undefined && superseded.has(p.resultId) && isUntouched(p),
       );
-      // Skipping empty deletes matters: the batch queue commits here once per chunk.
-      if (replaceable.length > 0) await db.pairs.bulkDelete(replaceable.map((p) => p.id));
       const replacedIds = new Set(replaceable.map((p) => p.id));
       const kept = existing.filter((p) => !replacedIds.has(p.id));
       const stillOwning = new Set(kept.map((p) => p.resultId));
       const orphaned = [...superseded].filter((id) => !stillOwning.has(id));
-      if (orphaned.length > 0) await db.results.bulkDelete(orphaned);
-      const firstIndex = await nextPairIndex(ctx, result.documentId);
       const pairs = modelPairRows(ctx, result, outcome.pairs, firstIndex, t);
-      await db.pairs.bulkAdd(pairs);
-      await db.results.put(done);
+      // Empty deletes are skipped: most commits replace nothing.
+      await Promise.all([
+        replaceable.length > 0 ? db.pairs.bulkDelete([...replacedIds]) : undefined,
+        orphaned.length > 0 ? db.results.bulkDelete(orphaned) : undefined,
+        db.pairs.bulkAdd(pairs),
+        db.results.put(done),
+      ]);
       return pairs;
     }),
   );

@@ -50,10 +50,16 @@ function ask(request: QualityRequest): Promise<QualityReply> {
   return callWorker<QualityRequest, never, QualityReply>(qualityWorker(), request);
 }
 
-async function saveMarks(reply: QualityReply, known: Map<string, DuplicateMark | null>) {
-  if (reply.kind !== "marks") return;
+/** The marks of a reply that differ from the stored ones, recorded in `known` as stored. */
+function changedMarks(reply: QualityReply, known: Map<string, DuplicateMark | null>) {
+  if (reply.kind !== "marks") return [];
   const changed = reply.marks.filter((m) => !sameMark(known.get(m.id), m.duplicate));
   for (const m of changed) known.set(m.id, m.duplicate);
+  return changed;
+}
+
+async function saveMarks(reply: QualityReply, known: Map<string, DuplicateMark | null>) {
+  const changed = changedMarks(reply, known);
   if (changed.length > 0) await saveDuplicateMarks(studio, changed);
 }
 
@@ -160,22 +166,27 @@ class Keeper {
       const reply = await ask({ kind: "score", chunks });
       if (reply.kind !== "scores") return;
       const seen = new Map(chunks.flatMap((c) => c.pairs.map((p) => [p.id, p] as const)));
+      // New and edited questions of the open project go into the duplicate index; their marks
+      // are stored with their scores, in the same write of those rows.
+      const items = chunks.flatMap((c) =>
+        c.projectId === this.projectId ? c.pairs.map(({ id, question }) => ({ id, question })) : [],
+      );
+      for (const { id } of items) if (!this.known.has(id)) this.known.set(id, null);
+      const marks = items.length > 0 ? await ask({ kind: "addQuestions", items }) : null;
+      const changed = marks ? changedMarks(marks, this.known) : [];
       const saved = await saveScores(
         studio,
         reply.scores.map((s) => ({ ...s, updatedAt: seen.get(s.id)?.updatedAt ?? -1 })),
+        new Map(changed.filter((m) => seen.has(m.id)).map((m) => [m.id, m.duplicate])),
       );
+      // Earlier pairs whose group changed (the first of a new group) are written on their own.
+      const others = changed.filter((m) => !seen.has(m.id));
+      if (others.length > 0) await saveDuplicateMarks(studio, others);
       status.update({ scored: status.get().scored + saved });
-      // New and edited questions of the open project go into the duplicate index.
-      const mine = await studio.db.pairs.bulkGet([...seen.keys()]);
-      const items = mine.flatMap((p) =>
-        p && p.projectId === this.projectId ? [{ id: p.id, question: p.question }] : [],
-      );
-      for (const { id } of items) if (!this.known.has(id)) this.known.set(id, null);
-      if (items.length > 0) {
-        const marks = await ask({ kind: "addQuestions", items });
-        await saveMarks(marks, this.known);
-        if (marks.kind === "marks") status.update({ indexed: marks.indexed });
-      }
+      if (marks?.kind === "marks") status.update({ indexed: marks.indexed });
+      // Caught up: the pass ends, and the watch wakes the next one. Looping on would score the
+      // few pairs a running batch adds every few milliseconds, at a round trip's full cost each.
+      if (seen.size < SCORE_BATCH) return;
       await new Promise((r) => setTimeout(r, BATCH_GAP_MS));
     }
   }

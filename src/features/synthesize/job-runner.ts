@@ -57,6 +57,9 @@ export interface TaskTiming {
 /** This many failures in a row (after retries) pause the job: the engine is likely gone. */
 export const FAILURES_BEFORE_PAUSE = 3;
 
+/** Finished chunks a worker may have waiting to be stored while it runs the next one. */
+const COMMITS_AHEAD = 2;
+
 /**
  * Runs persisted jobs on the active engine (method spec, section 4): rounds in order, the
  * chunks of a round N at once (WebLLM: one), each committed in one transaction with its task.
@@ -64,9 +67,9 @@ export const FAILURES_BEFORE_PAUSE = 3;
  * and calling {@link JobRunner.drive} again continues exactly where the queue says.
  *
  * Writes go through a {@link TaskWriteQueue}: a chunk's claim is stored while its request is
- * under way, and its commit while the worker's next chunk is requested (a worker has at most
- * one commit waiting), so the database's latency is mostly off the critical path, and writes
- * that arrive together share a transaction. A round ends only when all of its commits are stored.
+ * under way, and its commit while the worker's next chunks are requested (a worker has at most
+ * COMMITS_AHEAD commits waiting), so the database's latency is mostly off the critical path,
+ * and writes that arrive together share a transaction. A round ends only when all of its commits are stored.
  */
 export class JobRunner {
   private active: Promise<void> | null = null;
@@ -167,7 +170,9 @@ export class JobRunner {
       // A write that failed (a full disk): the run stops once the workers have settled.
       let failure: { error: unknown } | undefined;
       const work = async (): Promise<void> => {
-        let previous: Promise<void> = Promise.resolve();
+        // Commits not yet stored, oldest first: at most COMMITS_AHEAD per worker, so the next
+        // request goes out while earlier chunks are stored, and a crash redoes at most that many.
+        const unstored: Promise<void>[] = [];
         for (let task = queue.shift(); task; task = queue.shift()) {
           if (signal.aborted || pauseReason || failure) break;
           const i = task.position - slice.start;
@@ -182,10 +187,12 @@ export class JobRunner {
             signal,
             writes,
           );
-          await previous;
-          previous = committed.catch((error: unknown) => {
-            failure ??= { error };
-          });
+          unstored.push(
+            committed.catch((error: unknown) => {
+              failure ??= { error };
+            }),
+          );
+          while (unstored.length > COMMITS_AHEAD) await unstored.shift();
           if (after.state === "queued" && !signal.aborted) queue.push(after);
           if (after.state === "failed" || (after.state === "queued" && after.error)) {
             failuresInARow++;
@@ -194,7 +201,7 @@ export class JobRunner {
             }
           } else if (after.state === "done") failuresInARow = 0;
         }
-        await previous;
+        await Promise.all(unstored);
       };
       await Promise.all(range(0, concurrency).map(() => work()));
       if (failure) throw failure.error;
@@ -273,17 +280,17 @@ export class JobRunner {
       },
     });
     const after = taskAfter(claimed, claim.result.id, outcome, this.ctx.now());
-    const committed = stored
-      .then(() => writes.write({ kind: "commit", commit: { ...claim, outcome, link } }))
-      .then(({ task: done, pairs }) => {
-        this.events.onTask?.({ job, task: done, phase: "end", pairs: pairs.length, title });
-        this.events.onTiming?.({
-          taken,
-          modelStart: model.start,
-          modelEnd: model.end,
-          committed: performance.now(),
-        });
+    // The queue stores writes in order, so the commit can be queued before its claim is stored.
+    const commit = writes.write({ kind: "commit", commit: { ...claim, outcome, link } });
+    const committed = Promise.all([stored, commit]).then(([, { task: done, pairs }]) => {
+      this.events.onTask?.({ job, task: done, phase: "end", pairs: pairs.length, title });
+      this.events.onTiming?.({
+        taken,
+        modelStart: model.start,
+        modelEnd: model.end,
+        committed: performance.now(),
       });
+    });
     return { after, committed };
   }
 
