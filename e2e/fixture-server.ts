@@ -7,9 +7,13 @@
  *
  * Tests in another process (the browser under Playwright) script it over HTTP:
  * `POST /__control/script {steps}`, `POST /__control/reset`, `GET /__control/requests`.
- * Self-contained on purpose (node:http only): it must load without the app's build.
+ * Self-contained on purpose (node's own modules only): it must load without the app's build.
+ *
+ * With `tls`, it speaks HTTP/2 (and HTTP/1.1) over TLS: a browser opens at most 6 connections
+ * to one HTTP/1.1 server, so only HTTP/2 lets a benchmark run more requests at once than that.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createSecureServer } from "node:http2";
 import type { AddressInfo } from "node:net";
 
 export type FixtureStep = (
@@ -55,7 +59,9 @@ const CORS = {
   "Access-Control-Max-Age": "600",
 };
 
-export async function startFixtureServer(opts: { port?: number } = {}): Promise<FixtureServer> {
+export async function startFixtureServer(
+  opts: { port?: number; tls?: { key: string; cert: string } } = {},
+): Promise<FixtureServer> {
   const queue: FixtureStep[] = [];
   let latencyMs = 0;
   const requests: FixtureRequest[] = [];
@@ -78,7 +84,7 @@ export async function startFixtureServer(opts: { port?: number } = {}): Promise<
     latencyMs = 0;
   };
 
-  const server = createServer((req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse): void => {
     void readBody(req)
       .then((raw) => {
         const path = (req.url ?? "/").split("?")[0] ?? "/";
@@ -127,6 +133,15 @@ export async function startFixtureServer(opts: { port?: number } = {}): Promise<
         if (res.headersSent) res.destroy();
         else json(res, 500, { error: { message: `Fixture server error: ${String(err)}` } });
       });
+  };
+  // The HTTP/2 compatibility API mirrors node:http's request and response where this uses them.
+  const server = opts.tls
+    ? createSecureServer({ ...opts.tls, allowHTTP1: true }, handle as never)
+    : createServer(handle);
+  const sessions = new Set<{ destroy(): void }>();
+  server.on("session", (s: { destroy(): void; on(e: "close", f: () => void): void }) => {
+    sessions.add(s);
+    s.on("close", () => sessions.delete(s));
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -135,7 +150,7 @@ export async function startFixtureServer(opts: { port?: number } = {}): Promise<
   });
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/v1`,
+    url: `${opts.tls ? "https" : "http"}://127.0.0.1:${port}/v1`,
     port,
     requests,
     script: (steps) => void queue.push(...steps),
@@ -148,7 +163,8 @@ export async function startFixtureServer(opts: { port?: number } = {}): Promise<
         for (const t of timers) clearTimeout(t);
         timers.clear();
         // Hanging and streaming responses keep sockets open; close() alone would wait on them.
-        server.closeAllConnections();
+        if ("closeAllConnections" in server) server.closeAllConnections();
+        for (const s of sessions) s.destroy();
         server.close(() => resolve());
       }),
   };
