@@ -44,7 +44,7 @@ const numberFields: { key: keyof JobSettings; label: string; hint: string; step?
   {
     key: "concurrency",
     label: "Chunks at once",
-    hint: "For a server; WebLLM always runs one at a time.",
+    hint: "For a server; WebLLM always runs one at a time. A browser opens at most 6 connections to one HTTP/1.1 server; beyond 6, requests wait for one unless the server speaks HTTP/2 (for example behind an HTTPS proxy).",
   },
 ];
 
