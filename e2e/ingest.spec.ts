@@ -1,9 +1,15 @@
 import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { expect, test, type Page } from "@playwright/test";
 import { writeMixed } from "./files/mixed";
+import { storedRows } from "./stored";
 import { Studio } from "./studio";
+
+const TOKENIZER = fileURLToPath(
+  new URL("../src/engine/webllm/testdata/bos-tokenizer.json", import.meta.url),
+);
 
 /** The number of documents stored in this browser's database. */
 function storedDocuments(page: Page): Promise<number> {
@@ -201,4 +207,58 @@ test("Cancel stops a large import and keeps what was stored", async ({ page }) =
   expect(stored).toBeGreaterThan(0);
   expect(stored).toBeLessThan(120_000);
   expect(await storedDocuments(page)).toBe(stored);
+});
+
+test("tokens mode: the import worker cuts with the project's tokenizer", async ({ page }) => {
+  const studio = new Studio(page);
+  await studio.open();
+  await studio.pasteDocument("A first document, so the sidebar shows.", "First");
+  await studio.batch().getByRole("button", { name: "Settings" }).click();
+  const form = page.getByRole("form", { name: "Synthesis settings" });
+  await form.getByLabel("Load tokenizer.json…").setInputFiles(TOKENIZER);
+  await expect(form).toContainText("Tokenizer: bos-tokenizer.json");
+  await form.getByLabel("Tokens (exact, with the model's tokenizer.json)").check();
+  await form.getByLabel("Context length", { exact: true }).fill("700");
+  await form.getByRole("button", { name: "Save" }).click();
+  await expect(form).toBeHidden();
+
+  // About 1,300 words: several chunks of at most 300 tokens (700 - 400 new tokens).
+  const text = Array.from(
+    { length: 130 },
+    (_, i) => `Sentence ${i} tells how the harbor keeper lit the old lamp.`,
+  ).join(" ");
+  const path = join(await tmp("ipt-tokens-"), "harbor.txt");
+  await writeFile(path, text);
+  await page.getByLabel("Upload files").setInputFiles(path);
+  await page
+    .getByRole("dialog", { name: "Import files" })
+    .getByRole("button", { name: "Import 1 file" })
+    .click();
+  const report = page.getByRole("dialog", { name: "Import report" });
+  await expect(reportRows(page)).toHaveText(["harbor.txt imported 1 document"]);
+  await report.getByRole("button", { name: "Done" }).click();
+
+  type Chunk = { documentId: string; start: number; end: number; tokens: number };
+  const [doc] = (await storedRows<{ id: string; title: string }>(page, "documents")).filter(
+    (d) => d.title === "harbor",
+  );
+  const chunks = (await storedRows<Chunk & { budgetMode: string }>(page, "chunks"))
+    .filter((c) => c.documentId === doc?.id)
+    .sort((a, b) => a.start - b.start);
+  expect(chunks.length).toBeGreaterThan(3);
+  for (const c of chunks) {
+    expect(c.budgetMode).toBe("tokens");
+    // A chunk costs its whole prompt block, `<CON> text </CON>`. This tokenizer splits on
+    // whitespace and adds <s>: one token per word, plus three. The words estimate would have
+    // counted 1.5 per word.
+    const words = text.slice(c.start, c.end).trim().split(/\s+/).length;
+    expect(c.tokens).toBe(words + 3);
+    expect(c.tokens).toBeLessThanOrEqual(300);
+  }
+  await page
+    .getByRole("complementary", { name: "Documents" })
+    .getByRole("button", { name: "harbor" })
+    .click();
+  await expect(page.getByText(`Chunk 1 · ${chunks[0]?.tokens ?? 0} tokens`)).toBeVisible();
+  await expect(page.getByText("(words estimate)")).toHaveCount(0);
 });
