@@ -19,7 +19,7 @@ const COLUMNS: { key: SortKey | null; label: string }[] = [
 
 /** Rows rendered beyond the visible ones on each side. */
 const OVERSCAN = 8;
-/** A row's height by its preview lines, before it is measured. */
+/** A row's height by its preview lines (an open editor is measured instead). */
 const rowEstimate = (lines: number) => 14 + lines * 20;
 
 export interface PairsTableProps {
@@ -63,9 +63,10 @@ export function PairsTable(props: PairsTableProps) {
   const visibleIds = items.map((i) => ids[i.index] ?? "");
   const rows = useRows(visibleIds, props.version);
 
+  // Sizes start over when the row height changes, and when an editor opens or closes.
   useEffect(() => {
     virtualizer.measure();
-  }, [layout.previewLines, virtualizer]);
+  }, [layout.previewLines, editingId, virtualizer]);
 
   useEffect(() => {
     if (focusedIndex >= 0 && focusedIndex < ids.length) {
@@ -153,6 +154,7 @@ export function PairsTable(props: PairsTableProps) {
                 selected={selection.has(id)}
                 editing={editingId === id}
                 previewLines={layout.previewLines}
+                height={rowEstimate(layout.previewLines)}
                 measure={virtualizer.measureElement}
                 onFocusRow={props.onFocusRow}
                 onToggle={props.onToggle}

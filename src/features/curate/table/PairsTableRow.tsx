@@ -14,6 +14,8 @@ export interface RowProps {
   selected: boolean;
   editing: boolean;
   previewLines: number;
+  /** A row's fixed height; the editor is measured instead. */
+  height: number;
   measure: (el: HTMLElement | null) => void;
   onFocusRow: (id: string) => void;
   onToggle: (id: string, range: boolean) => void;
@@ -34,10 +36,13 @@ const cell = "min-w-0 px-2 py-1.5";
 /** One pair in the table: a row of the grid, or its in-place editor. */
 export const PairsTableRow = memo(function PairsTableRow(props: RowProps) {
   const { id, row, position, top, gridTemplate, focused, selected, editing, previewLines } = props;
+  const { height } = props;
   const { measure, onFocusRow, onToggle, onOnlyDocument, onSave, onCancel } = props;
   return (
     <div
-      ref={measure}
+      // Rows have one fixed height, so scrolling 100,000 of them measures nothing: each measured
+      // size makes the virtualizer recompute every row's offset. Only the editor grows.
+      ref={editing ? measure : undefined}
       data-index={position}
       id={`pair-row-${id}`}
       role="row"
@@ -51,7 +56,11 @@ export const PairsTableRow = memo(function PairsTableRow(props: RowProps) {
             ? "bg-sky-50 dark:bg-sky-950/30"
             : "bg-white hover:bg-neutral-50 dark:bg-neutral-950 dark:hover:bg-neutral-900"
       }`}
-      style={{ transform: `translateY(${top}px)`, gridTemplateColumns: gridTemplate }}
+      style={{
+        transform: `translateY(${top}px)`,
+        gridTemplateColumns: gridTemplate,
+        ...(editing ? {} : { height, overflow: "hidden" }),
+      }}
       onMouseDown={() => onFocusRow(id)}
     >
       <div role="gridcell" className={`${cell} flex items-start justify-center pt-2`}>
