@@ -78,6 +78,22 @@ describe("curation writes with undo and redo", () => {
     expect(await ctx.db.pairs.where("status").equals("rejected").count()).toBe(ids.length);
   });
 
+  it("the history status names the newest step to undo and the earliest undone to redo", async () => {
+    const [a, b, c] = await seed(3);
+    await setStatus(ctx, scope, [a ?? ""], "accepted");
+    await setStatus(ctx, scope, [b ?? ""], "rejected");
+    await setStatus(ctx, scope, [c ?? ""], "rejected");
+    await undo(ctx, "p");
+    await undo(ctx, "p");
+    expect(await historyStatus(ctx, "p")).toEqual({ undo: "Accept 1 pair", redo: "Reject 1 pair" });
+    await undo(ctx, "p");
+    expect(await historyStatus(ctx, "p")).toEqual({ undo: null, redo: "Accept 1 pair" });
+    // A new action drops the redo side.
+    await setStatus(ctx, scope, [c ?? ""], "accepted");
+    expect(await historyStatus(ctx, "p")).toEqual({ undo: "Accept 1 pair", redo: null });
+    expect(await ctx.db.history.count()).toBe(1);
+  });
+
   it("undo and redo go through a sequence of different actions in order", async () => {
     const ids = await seed(10);
     const s0 = await state();

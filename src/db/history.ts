@@ -34,13 +34,27 @@ function parts(ctx: DbContext, projectId: string) {
  * number. Call inside the transaction that writes the step's first part.
  */
 export async function beginStep(ctx: DbContext, projectId: string): Promise<number> {
-  const all = parts(ctx, projectId);
-  const last = await all.last();
-  const step = (last?.step ?? 0) + 1;
-  await parts(ctx, projectId)
-    .filter((p) => p.undone === 1 || p.step <= step - HISTORY_STEPS)
-    .delete();
+  // Only the newest parts are read: the undone ones (the redo side, always the newest steps)
+  // down to the newest step still done. The rest goes by key range, without reading values
+  // that hold thousands of changes per bulk part.
+  const newest = await newestParts(ctx, projectId);
+  const step = (newest[0]?.step ?? 0) + 1;
+  const done = newest.find((p) => p.undone === 0)?.step ?? 0;
+  const steps = (from: number, to: number) =>
+    ctx.db.history
+      .where("[projectId+step]")
+      .between([projectId, from], [projectId, to], true, true);
+  if (newest.some((p) => p.undone === 1)) await steps(done + 1, Infinity).delete();
+  await steps(-Infinity, step - HISTORY_STEPS).delete();
   return step;
+}
+
+/** The project's parts from the newest down to the newest one not undone, newest first. */
+function newestParts(ctx: DbContext, projectId: string): Promise<HistoryRow[]> {
+  return parts(ctx, projectId)
+    .reverse()
+    .until((p) => p.undone === 0, true)
+    .toArray();
 }
 
 /** Writes rows in a transaction that includes `pairs` and `history`. */
@@ -81,12 +95,15 @@ export interface HistoryStatus {
 }
 
 export async function historyStatus(ctx: DbContext, projectId: string): Promise<HistoryStatus> {
-  const all = await parts(ctx, projectId).toArray();
+  // Newest first, and only down to the newest part not undone: the undone parts above it are
+  // the redo side. Reading the whole history instead cost its whole size on every change, and
+  // a bulk action adds thousands of changes per part.
+  const newest = await newestParts(ctx, projectId);
   let undo: HistoryRow | undefined;
   let redo: HistoryRow | undefined;
-  for (const p of all) {
+  for (const p of newest) {
     if (p.undone === 0) undo = p;
-    else redo ??= p;
+    else redo = p; // the last one seen is the earliest undone
   }
   return { undo: undo?.label ?? null, redo: redo?.label ?? null };
 }
