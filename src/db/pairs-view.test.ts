@@ -73,8 +73,8 @@ describe("pairs view reads", () => {
     await seed();
     expect(await countProjectPairs(ctx, "p")).toBe(3);
     const known = new Set<string>();
-    const first = await readPairsViewBatch(ctx, "p", 0, 2, known);
-    const second = await readPairsViewBatch(ctx, "p", 2, 2, known);
+    const first = await readPairsViewBatch(ctx, "p", null, 2, known);
+    const second = await readPairsViewBatch(ctx, "p", first.rows.at(-1)?.id ?? null, 2, known);
     expect([...first.rows, ...second.rows].map((r) => r.id)).toEqual(["a", "b", "c"]);
     expect(first.titles).toEqual([["d1", "Title d1"]]);
     expect(second.titles).toEqual([["d2", "Title d2"]]);

@@ -1,5 +1,6 @@
 import { pairFacts, type PairFacts } from "../core/curation/facts";
 import type { DbContext } from "./context";
+import { walkProjectPairs } from "./cursor";
 import type { PairRow } from "./schema";
 
 /*
@@ -33,15 +34,22 @@ export function projectPairIds(ctx: DbContext, projectId: string): Promise<strin
   return byProject(ctx, projectId).primaryKeys();
 }
 
-/** Pairs `offset` to `offset + limit` of the project, in key order. */
+/**
+ * The next `limit` pairs of the project in key order after the pair `after` (from the first
+ * when null). Each batch starts where the last ended, so a load costs one walk over the project.
+ */
 export async function readPairsViewBatch(
   ctx: DbContext,
   projectId: string,
-  offset: number,
+  after: string | null,
   limit: number,
   knownDocuments: Set<string>,
 ): Promise<PairsViewBatch> {
-  const rows = await byProject(ctx, projectId).offset(offset).limit(limit).toArray();
+  const rows: PairRow[] = [];
+  await walkProjectPairs(ctx, projectId, after, (row) => {
+    rows.push(row);
+    return rows.length < limit ? "next" : "stop";
+  });
   return toBatch(ctx, rows, knownDocuments);
 }
 

@@ -62,23 +62,27 @@ async function push(batch: PairsViewBatch): Promise<number> {
 }
 
 async function load(projectId: string, gen: number): Promise<void> {
-  await askIndex({ kind: "reset" });
   knownDocuments = new Set();
   syncedUpTo = 0;
   const started = Date.now();
-  const total = await countProjectPairs(studio, projectId);
-  update({ loaded: 0, total, loading: true, version: state.version + 1 });
-  // A small first batch shows the first rows at once; then big ones.
-  let offset = 0;
+  // A small first batch shows the first rows at once; then big ones. The first batch, the count
+  // and the worker's reset go out together: the first rows are what the page waits for.
   let size = Math.min(200, PAIRS_VIEW_BATCH);
-  for (;;) {
-    const batch = await readPairsViewBatch(studio, projectId, offset, size, knownDocuments);
-    if (gen !== generation) return;
+  const [, total, first] = await Promise.all([
+    askIndex({ kind: "reset" }),
+    countProjectPairs(studio, projectId),
+    readPairsViewBatch(studio, projectId, null, size, knownDocuments),
+  ]);
+  if (gen !== generation) return;
+  update({ loaded: 0, total, loading: true, version: state.version + 1 });
+  for (let batch = first; ;) {
     const held = await push(batch);
-    offset += batch.rows.length;
     update({ loaded: held, version: state.version + 1 });
-    if (batch.rows.length < size) break;
+    const last = batch.rows.at(-1);
+    if (batch.rows.length < size || !last) break;
     size = PAIRS_VIEW_BATCH;
+    batch = await readPairsViewBatch(studio, projectId, last.id, size, knownDocuments);
+    if (gen !== generation) return;
   }
   // Writes during the load may have moved rows between batches: catch up from its start.
   syncedUpTo = Math.min(syncedUpTo, started);
