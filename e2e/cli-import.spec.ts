@@ -53,7 +53,7 @@ test("output of ipt synthesize imports into the studio for curation", async ({ p
   await studio.pasteDocument("An existing document stays.", "Existing");
   await page.getByLabel("Import collections JSONL from the ipt command").setInputFiles(out);
   await expect(
-    page.getByText("Imported 2 document(s) with their pairs from collections.jsonl."),
+    page.getByText("Imported 2 documents with their pairs from collections.jsonl."),
   ).toBeVisible();
   const sidebar = page.getByRole("complementary", { name: "Documents" });
   await expect(sidebar.getByRole("button", { name: "Existing" })).toBeVisible();

@@ -13,6 +13,7 @@ import { studio } from "../db/studio";
 import { restoreActiveEngine } from "../features/models/remote-server";
 import { sessionId } from "../lib/session";
 import { toastError, useUi } from "../stores/ui-store";
+import { plural } from "../core/plural";
 
 /**
  * Start-up: open the project used last (or the default one), turn runs cut off by a reload
@@ -43,13 +44,13 @@ export function useBoot(): { project: ProjectRow | null; error: unknown } {
       if (requeued > 0) {
         useUi.getState().pushToast({
           tone: "info",
-          message: `${requeued} chunk(s) in flight were interrupted by the reload; the batch resumes them once an engine is ready.`,
+          message: `${plural(requeued, "chunk")} in flight ${requeued === 1 ? "was" : "were"} interrupted by the reload; the batch resumes ${requeued === 1 ? "it" : "them"} once an engine is ready.`,
         });
       }
       if (recovered > requeued) {
         useUi.getState().pushToast({
           tone: "info",
-          message: `${recovered - requeued} synthesis run(s) were interrupted by the reload. Their partial output is kept; retry to finish.`,
+          message: `${plural(recovered - requeued, "synthesis run")} ${recovered - requeued === 1 ? "was" : "were"} interrupted by the reload. The partial output is kept; retry to finish.`,
         });
       }
       await restoreActiveEngine().catch((err: unknown) =>

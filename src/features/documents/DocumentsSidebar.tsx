@@ -9,6 +9,7 @@ import { DocumentItem, DocumentItemPlaceholder } from "./DocumentItem";
 import { FileUploadInput, FolderUploadInput } from "./FileUploadInput";
 import { importCollectionsFile } from "./import-collections";
 import { useDocumentIds, useDocumentItems, useTitleFilter } from "./use-document-list";
+import { plural } from "../../core/plural";
 
 /** A row's height before it is measured: a title line and a status line. */
 const ROW_ESTIMATE = 58;
@@ -61,7 +62,7 @@ export function DocumentsSidebar({ projectId }: { projectId: string }) {
     if (first) selectDocument(first.id);
     pushToast({
       tone: "success",
-      message: `Imported ${outcome.documents.length} document(s) with their pairs from ${file.name}.`,
+      message: `Imported ${plural(outcome.documents.length, "document")} with their pairs from ${file.name}.`,
     });
   };
 

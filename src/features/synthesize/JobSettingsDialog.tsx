@@ -15,6 +15,7 @@ import {
 } from "../../db";
 import { studio } from "../../db/studio";
 import { attempt, useUi } from "../../stores/ui-store";
+import { plural } from "../../core/plural";
 
 const field =
   "rounded-md border border-neutral-300 bg-white px-2 py-1 text-sm dark:border-neutral-700 dark:bg-neutral-950";
@@ -70,8 +71,10 @@ async function rechunk(projectId: string, settings: JobSettings): Promise<void> 
   useUi.getState().pushToast({
     tone: "info",
     message:
-      `Re-cut ${rechunked} document(s) into ${chunks} chunk(s) for the new budget.` +
-      (kept > 0 ? ` ${kept} document(s) with results keep their chunks.` : ""),
+      `Re-cut ${plural(rechunked, "document")} into ${plural(chunks, "chunk")} for the new budget.` +
+      (kept > 0
+        ? ` ${plural(kept, "document")} with results ${kept === 1 ? "keeps its" : "keep their"} chunks.`
+        : ""),
   });
 }
 

@@ -22,6 +22,7 @@ import { PairsTable } from "./PairsTable";
 import { installUrlSync } from "./url-sync";
 import { usePairsQuery, usePairsSync } from "./use-pairs-query";
 import { useTableKeys } from "./use-table-keys";
+import { plural } from "../../../core/plural";
 
 // The URL names the page and its view: opening a bookmarked URL opens this page on that view.
 installUrlSync();
@@ -216,9 +217,9 @@ function describe(view: PairsView): string {
   const parts: string[] = [];
   if (view.search.trim() !== "") parts.push(`“${view.search.trim()}”`);
   if (view.statuses.length > 0) parts.push(view.statuses.join(" or "));
-  if (view.flags.length > 0) parts.push(`${view.flags.length} flag filter(s)`);
-  if (view.taskTypes.length > 0) parts.push(`${view.taskTypes.length} task type(s)`);
-  if (view.documents.length > 0) parts.push(`${view.documents.length} document(s)`);
+  if (view.flags.length > 0) parts.push(plural(view.flags.length, "flag filter"));
+  if (view.taskTypes.length > 0) parts.push(plural(view.taskTypes.length, "task type"));
+  if (view.documents.length > 0) parts.push(plural(view.documents.length, "document"));
   if (view.groundingMin !== null || view.groundingMax !== null) parts.push("the grounding range");
   return parts.length > 0 ? parts.join(", ") : "the filter";
 }
