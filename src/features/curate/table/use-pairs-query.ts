@@ -78,9 +78,17 @@ export function useRows(ids: readonly string[], version: number): Map<string, Pa
     askIndex({ kind: "rows", ids: [...wanted] })
       .then((found) => {
         if (!live) return;
-        const next = new Map<string, PairsTableRow>();
-        for (const row of found) if (row) next.set(row.id, row);
-        setRows(next);
+        // A row that did not change keeps its object, so the table's memoized rows skip it: a
+        // scroll step then renders only the rows that came into view.
+        setRows((prev) => {
+          const next = new Map<string, PairsTableRow>();
+          for (const row of found) {
+            if (!row) continue;
+            const old = prev.get(row.id);
+            next.set(row.id, old && sameRow(old, row) ? old : row);
+          }
+          return next;
+        });
       })
       .catch((err: unknown) => toastError(err, "Could not read the pairs"));
     return () => {
@@ -89,3 +97,7 @@ export function useRows(ids: readonly string[], version: number): Map<string, Pa
   }, [joined, version]);
   return rows;
 }
+
+/** Every write bumps `updatedAt`; a document's title changes without one. */
+const sameRow = (a: PairsTableRow, b: PairsTableRow) =>
+  a.updatedAt === b.updatedAt && a.title === b.title;
