@@ -183,7 +183,7 @@ const CHAINED = fileURLToPath(
  */
 async function exportChained(page: Page) {
   await page.getByLabel("Import collections JSONL from the ipt command").setInputFiles(CHAINED);
-  await expect(page.getByText(/Imported 4 document\(s\)/)).toBeVisible();
+  await expect(page.getByText(/Imported 4 documents/)).toBeVisible();
   await page
     .getByRole("navigation", { name: "Pages" })
     .getByRole("button", { name: "Export" })
