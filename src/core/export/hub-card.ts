@@ -6,6 +6,7 @@
  */
 import type { Provenance } from "./hub-bundle";
 import { jsonLine } from "./jsonl";
+import { plural } from "../plural";
 
 /** The paper the method comes from. */
 export const METHOD = {
@@ -171,7 +172,7 @@ export function renderDatasetCard(facts: CardFacts): string {
     "",
     oneLine(
       facts.description ??
-        `Training data made from ${c.documents} document(s) with ${METHOD.name}: a synthesizer ` +
+        `Training data made from ${plural(c.documents, "document")} with ${METHOD.name}: a synthesizer ` +
           "model wrote instruction-response pairs about each document, people reviewed them, " +
           "and the documents were rendered together with their pairs into pre-training text.",
     ),

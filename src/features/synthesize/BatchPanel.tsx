@@ -13,6 +13,7 @@ import { formatCount, formatDuration, settingsSummary } from "./batch-format";
 import { JobSettingsDialog } from "./JobSettingsDialog";
 import { useElapsed } from "./use-elapsed";
 import { useThrottledQuery } from "./use-throttled-query";
+import { plural } from "../../core/plural";
 
 /** How often the batch bar's counts are read again while chunks are committed. */
 const COUNTS_MS = 500;
@@ -93,7 +94,7 @@ export function BatchPanel({ projectId }: { projectId: string }) {
             disabled={!engineReady || !selectedPending}
             title={
               engineReady
-                ? `The pending chunks of the ${formatCount(selectedIds.size)} selected document(s).`
+                ? `The pending chunks of the ${plural(selectedIds.size, "selected document")}.`
                 : "Load a model or connect a server first (Models page)."
             }
             onClick={() =>
@@ -162,7 +163,7 @@ function JobProgress({
                 ? `Synthesizing${current ? ` “${current.title}”` : ""}${rounds > 1 ? ` · ${rounds} rounds` : ""}`
                 : job.state === "queued"
                   ? "Queued: waits for an engine"
-                  : `Finished with ${counts.failed} failed chunk(s)`
+                  : `Finished with ${plural(counts.failed, "failed chunk")}`
           }
           detail={parts.join(" · ")}
         />
