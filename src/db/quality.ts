@@ -75,35 +75,24 @@ export async function saveScores(
   scores: readonly Score[],
   marks: ReadonlyMap<string, DuplicateMark | null> = new Map(),
 ): Promise<number> {
-  const { db } = ctx;
-  return guardWrite(() =>
-    db.transaction("rw", db.pairs, async () => {
-      const rows = await db.pairs.bulkGet(scores.map((s) => s.id));
-      const t = ctx.now();
-      const puts: PairRow[] = [];
-      let scored = 0;
-      rows.forEach((row, i) => {
-        const score = scores[i];
-        if (!row || !score) return;
-        const next: PairRow = { ...row };
-        const fresh = row.updatedAt === score.updatedAt;
-        if (fresh) {
-          next.quality = score.quality;
-          delete next.stale;
-          scored++;
-        }
-        const mark = marks.get(row.id);
-        const marked = mark !== undefined && !sameMark(row.duplicate, mark);
-        if (marked) {
-          if (mark) next.duplicate = mark;
-          else delete next.duplicate;
-        }
-        if (fresh || marked) puts.push({ ...next, updatedAt: t });
-      });
-      await db.pairs.bulkPut(puts);
-      return scored;
-    }),
+  let scored = 0;
+  await rewritePairs(
+    ctx,
+    scores.map((s) => s.id),
+    (row, i) => {
+      const score = scores[i];
+      let next = row;
+      if (score && row.updatedAt === score.updatedAt) {
+        next = { ...row, quality: score.quality };
+        delete next.stale;
+        scored++;
+      }
+      const mark = marks.get(row.id);
+      if (mark !== undefined && !sameMark(row.duplicate, mark)) next = withMark(next, mark);
+      return next === row ? undefined : next;
+    },
   );
+  return scored;
 }
 
 /**
@@ -142,24 +131,47 @@ export async function saveDuplicateMarks(
   ctx: DbContext,
   marks: readonly { id: string; duplicate: DuplicateMark | null }[],
 ): Promise<number> {
+  const written = await rewritePairs(
+    ctx,
+    marks.map((m) => m.id),
+    (row, i) => {
+      const mark = marks[i]?.duplicate ?? null;
+      return sameMark(row.duplicate, mark) ? undefined : withMark(row, mark);
+    },
+  );
+  return written.length;
+}
+
+/**
+ * Reads the pairs `ids` and writes back, with a fresh `updatedAt`, each one `edit` returns a
+ * new row for (undefined: leave it), in one transaction. Missing pairs are skipped.
+ */
+async function rewritePairs(
+  ctx: DbContext,
+  ids: readonly string[],
+  edit: (row: PairRow, i: number) => PairRow | undefined,
+): Promise<PairRow[]> {
   const { db } = ctx;
   return guardWrite(() =>
     db.transaction("rw", db.pairs, async () => {
-      const rows = await db.pairs.bulkGet(marks.map((m) => m.id));
+      const rows = await db.pairs.bulkGet([...ids]);
       const t = ctx.now();
-      const puts: PairRow[] = [];
-      rows.forEach((row, i) => {
-        const mark = marks[i]?.duplicate ?? null;
-        if (!row || sameMark(row.duplicate, mark)) return;
-        const next: PairRow = { ...row, updatedAt: t };
-        if (mark) next.duplicate = mark;
-        else delete next.duplicate;
-        puts.push(next);
+      const puts = rows.flatMap((row, i) => {
+        const next = row ? edit(row, i) : undefined;
+        return next ? [{ ...next, updatedAt: t }] : [];
       });
       await db.pairs.bulkPut(puts);
-      return puts.length;
+      return puts;
     }),
   );
+}
+
+/** `row` with its duplicate mark set, or removed for `null`. */
+function withMark(row: PairRow, mark: DuplicateMark | null): PairRow {
+  const next: PairRow = { ...row };
+  if (mark) next.duplicate = mark;
+  else delete next.duplicate;
+  return next;
 }
 
 export function sameMark(a: DuplicateMark | undefined | null, b: DuplicateMark | null): boolean {
