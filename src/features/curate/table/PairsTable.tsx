@@ -3,7 +3,7 @@ import { useEffect, useRef, type RefObject } from "react";
 import type { PairsSort, SortKey } from "../../../core/curation/view";
 import type { TableLayout } from "../../../stores/curation-store";
 import { ColumnResizer } from "./ColumnResizer";
-import { PairsTableRow } from "./PairsTableRow";
+import { PairsTableRow, rowHeight } from "./PairsTableRow";
 import { useRows } from "./use-pairs-query";
 
 const COLUMNS: { key: SortKey | null; label: string }[] = [
@@ -19,8 +19,6 @@ const COLUMNS: { key: SortKey | null; label: string }[] = [
 
 /** Rows rendered beyond the visible ones on each side. */
 const OVERSCAN = 8;
-/** A row's height by its preview lines (an open editor is measured instead). */
-const rowEstimate = (lines: number) => 14 + lines * 20;
 
 export interface PairsTableProps {
   ids: readonly string[];
@@ -55,7 +53,7 @@ export function PairsTable(props: PairsTableProps) {
   const virtualizer = useVirtualizer({
     count: ids.length,
     getScrollElement: () => scroller.current,
-    estimateSize: () => rowEstimate(layout.previewLines),
+    estimateSize: () => rowHeight(layout.previewLines),
     getItemKey: (i) => ids[i] ?? i,
     overscan: OVERSCAN,
   });
@@ -154,7 +152,6 @@ export function PairsTable(props: PairsTableProps) {
                 selected={selection.has(id)}
                 editing={editingId === id}
                 previewLines={layout.previewLines}
-                height={rowEstimate(layout.previewLines)}
                 measure={virtualizer.measureElement}
                 onFocusRow={props.onFocusRow}
                 onToggle={props.onToggle}

@@ -14,8 +14,6 @@ export interface RowProps {
   selected: boolean;
   editing: boolean;
   previewLines: number;
-  /** A row's fixed height; the editor is measured instead. */
-  height: number;
   measure: (el: HTMLElement | null) => void;
   onFocusRow: (id: string) => void;
   onToggle: (id: string, range: boolean) => void;
@@ -33,10 +31,12 @@ const clamp = (lines: number): CSSProperties => ({
 
 const cell = "min-w-0 px-2 py-1.5";
 
+/** A row's fixed height by its preview lines (an open editor is measured instead). */
+export const rowHeight = (lines: number) => 14 + lines * 20;
+
 /** One pair in the table: a row of the grid, or its in-place editor. */
 export const PairsTableRow = memo(function PairsTableRow(props: RowProps) {
   const { id, row, position, top, gridTemplate, focused, selected, editing, previewLines } = props;
-  const { height } = props;
   const { measure, onFocusRow, onToggle, onOnlyDocument, onSave, onCancel } = props;
   return (
     <div
@@ -59,7 +59,7 @@ export const PairsTableRow = memo(function PairsTableRow(props: RowProps) {
       style={{
         transform: `translateY(${top}px)`,
         gridTemplateColumns: gridTemplate,
-        ...(editing ? {} : { height, overflow: "hidden" }),
+        ...(editing ? {} : { height: rowHeight(previewLines), overflow: "hidden" }),
       }}
       onMouseDown={() => onFocusRow(id)}
     >
