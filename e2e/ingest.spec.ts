@@ -35,6 +35,15 @@ const reportRows = (page: Page) =>
 
 const tmp = (prefix: string) => mkdtemp(join(tmpdir(), prefix));
 
+/** Uploads one file and starts its import with the default choices. */
+async function importOne(page: Page, path: string): Promise<void> {
+  await page.getByLabel("Upload files").setInputFiles(path);
+  await page
+    .getByRole("dialog", { name: "Import files" })
+    .getByRole("button", { name: "Import 1 file" })
+    .click();
+}
+
 test("mixed import", async ({ page }) => {
   const studio = new Studio(page);
   await studio.open();
@@ -186,11 +195,7 @@ test("Cancel stops a large import and keeps what was stored", async ({ page }) =
   }
   const big = join(dir, "big.jsonl");
   await writeFile(big, lines.join("\n"));
-  await page.getByLabel("Upload files").setInputFiles(big);
-  await page
-    .getByRole("dialog", { name: "Import files" })
-    .getByRole("button", { name: "Import 1 file" })
-    .click();
+  await importOne(page, big);
 
   const running = page.getByRole("dialog", { name: "Importing files" });
   const counters = running.getByRole("definition");
@@ -229,11 +234,7 @@ test("tokens mode: the import worker cuts with the project's tokenizer", async (
   ).join(" ");
   const path = join(await tmp("ipt-tokens-"), "harbor.txt");
   await writeFile(path, text);
-  await page.getByLabel("Upload files").setInputFiles(path);
-  await page
-    .getByRole("dialog", { name: "Import files" })
-    .getByRole("button", { name: "Import 1 file" })
-    .click();
+  await importOne(page, path);
   const report = page.getByRole("dialog", { name: "Import report" });
   await expect(reportRows(page)).toHaveText(["harbor.txt imported 1 document"]);
   await report.getByRole("button", { name: "Done" }).click();
