@@ -8,6 +8,7 @@ export * from "./projects";
 export * from "./documents";
 export * from "./chunks";
 export * from "./jobs";
+export * from "./task-writes";
 export * from "./results";
 export * from "./pairs";
 export * from "./curation";

@@ -5,19 +5,10 @@ import type { SynthesisOutcome } from "../core/synthesize";
 import { listChunks } from "./chunks";
 import type { DbContext } from "./context";
 import { createDocument } from "./documents";
-import {
-  countPendingChunks,
-  createJob,
-  jobTasks,
-  pendingChunks,
-  prepareClaim,
-  setJobState,
-  taskAfter,
-  writeTaskBatch,
-  type TaskWrite,
-} from "./jobs";
+import { countPendingChunks, createJob, jobTasks, pendingChunks, setJobState } from "./jobs";
 import { ensureDefaultProject } from "./projects";
 import { StudioDB, type TaskRow } from "./schema";
+import { prepareClaim, taskAfter, writeTaskBatch, type TaskWrite } from "./task-writes";
 
 let ctx: DbContext;
 let n = 0;
