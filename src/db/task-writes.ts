@@ -69,7 +69,7 @@ export function taskAfter(
 /**
  * Stores claims and commits of the job queue, in order, in ONE transaction: the queue groups
  * the writes of chunks that finish close together, since a transaction costs the browser more
- * than its rows. Each commit still holds everything of its chunk (see {@link commitTask}), and
+ * than its rows. Each commit still holds everything of its chunk (see {@link storeCommit}), and
  * a failure or a full disk leaves all of the batch or none of it, so a chunk is never half
  * stored, lost once stored, or stored twice. Returns each write's new pairs (none for a claim).
  */
@@ -95,42 +95,12 @@ export async function writeTaskBatch(
 }
 
 /**
- * Marks a task running, counts the attempt, and records its result as running, in ONE
- * transaction: a reload after this point finds both and puts the task back in the queue.
+ * One chunk's commit, inside the caller's transaction over tasks, results and pairs: the result
+ * (raw output, usage, link), its pairs, the task's new state and, when the prompt had
+ * demonstrations, `followedByNext` on the entry they came from. After an engine failure the
+ * partial output is still stored; the task goes back to the queue while automatic retries
+ * remain, else it stays failed with the reason.
  */
-export async function claimTask(
-  ctx: DbContext,
-  task: TaskRow,
-  start: StartResult,
-): Promise<{ task: TaskRow; result: ResultRow }> {
-  const claim = prepareClaim(ctx, task, start);
-  await writeTaskBatch(ctx, [{ kind: "claim", claim }]);
-  return claim;
-}
-
-/**
- * Commits a chunk's synthesis in ONE transaction: the result (raw output, usage, link), its
- * pairs, the task's new state and, when the prompt had demonstrations, `followedByNext` on the
- * entry they came from. A full disk or a crash leaves all of it or none of it.
- *
- * `failed`: the outcome is an engine failure. The partial output is still stored; the task
- * goes back to the queue while automatic retries remain, else it stays failed with the reason.
- */
-export async function commitTask(
-  ctx: DbContext,
-  task: TaskRow,
-  result: ResultRow,
-  outcome: SynthesisOutcome,
-  link: EntryLink,
-): Promise<{ task: TaskRow; pairs: PairRow[] }> {
-  const [out] = await writeTaskBatch(ctx, [
-    { kind: "commit", commit: { task, result, outcome, link } },
-  ]);
-  if (!out) throw new Error("commitTask: nothing was written");
-  return out;
-}
-
-/** One chunk's commit, inside the caller's transaction over tasks, results and pairs. */
 async function storeCommit(
   ctx: DbContext,
   { task, result, outcome, link }: TaskCommit,
