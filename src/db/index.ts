@@ -18,6 +18,7 @@ export * from "./settings";
 export * from "./export";
 export * from "./import";
 export * from "./backup";
+export * from "./restore";
 export * from "./pairs-view";
 export * from "./insights";
 export * from "./regenerate";
