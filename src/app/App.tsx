@@ -4,6 +4,7 @@ import { addPastedDocument } from "../features/documents/add-documents";
 import { PasteDialog } from "../features/documents/PasteDialog";
 import { ShortcutsOverlay } from "../features/help/ShortcutsOverlay";
 import { useQualityKeeper } from "../features/curate/quality-keeper";
+import { useSweepFolder } from "../features/curate/sweep-folder";
 import { PairsPage } from "../features/curate/table/PairsPage";
 import { ExportPage } from "../features/export/ExportPage";
 import { InsightsPage } from "../features/insights/InsightsPage";
@@ -22,6 +23,7 @@ export function App() {
   const { project, error } = useBoot();
   useQueueResume(project?.id);
   useQualityKeeper(project?.id);
+  useSweepFolder();
   const { view, pasteOpen, setPasteOpen, selectDocument, toasts, dismissToast } = useUi();
 
   if (error) {

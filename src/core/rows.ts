@@ -119,6 +119,27 @@ export interface PairRow {
    * score reads only those.
    */
   stale?: 1;
+  /**
+   * The newest status sweep (db/sweeps.ts) this row's `status` already accounts for. A pending
+   * sweep with a higher `seq` that lists the pair decides its status instead.
+   */
+  statusSeq?: number;
+}
+
+/**
+ * A status change over many pairs stored as one record, so a bulk accept or reject of 50,000
+ * pairs is one write instead of 50,000 (db/sweeps.ts). It is pending until folded into the rows
+ * in the background; until then every read of a status applies it.
+ */
+export interface SweepRow {
+  seq?: number;
+  projectId: string;
+  status: PairStatus;
+  /** The pairs it sets; only those whose status it changes. */
+  ids: string[];
+  /** How many of `ids` are already folded into their rows (in order). */
+  folded: number;
+  at: number;
 }
 
 /** What `qualityOf` found, minus the evidence spans (recomputed when a pair is shown). */
@@ -149,6 +170,11 @@ export interface HistoryRow {
   label: string;
   at: number;
   changes: RowChange<PairRow>[];
+  /**
+   * Set when the part is a status sweep: `changes` then only change `status`, and undo and redo
+   * write sweeps too instead of rewriting every row.
+   */
+  sweep?: 1;
   /** 1 once undone (the step is on the redo side). */
   undone: 0 | 1;
 }

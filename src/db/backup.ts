@@ -10,6 +10,7 @@ import {
 import type { DbContext } from "./context";
 import { listDocuments } from "./documents";
 import { firstChunkId, wholeDocumentChunk, type ChunkRow } from "./schema";
+import { readOverlay } from "./sweeps";
 
 /** A backup that cannot be made or restored, with a message for the person. */
 export class BackupError extends Error {
@@ -25,6 +26,7 @@ export const backupTables = (ctx: DbContext) => {
     db.chunks,
     db.results,
     db.pairs,
+    db.sweeps,
     db.jobs,
     db.tasks,
     db.settings,
@@ -63,6 +65,7 @@ export async function createBackup(
 ): Promise<BackupV2> {
   const { db } = ctx;
   const read = await db.transaction("r", backupTables(ctx), async () => {
+    const overlay = await readOverlay(ctx, projectId);
     const jobs = await db.jobs.where("projectId").equals(projectId).toArray();
     const tasks = await Promise.all(
       jobs.map((j) => db.tasks.where("jobId").equals(j.id).toArray()),
@@ -72,7 +75,11 @@ export async function createBackup(
       documents: await listDocuments(ctx, projectId),
       chunks: await db.chunks.where("projectId").equals(projectId).toArray(),
       results: await db.results.where("projectId").equals(projectId).toArray(),
-      pairs: await db.pairs.where("projectId").equals(projectId).toArray(),
+      // With pending sweeps applied; `statusSeq` numbers sweeps of this database only.
+      pairs: (await db.pairs.where("projectId").equals(projectId).toArray()).map((p) => {
+        const { statusSeq: _, ...row } = overlay.resolve(p);
+        return row;
+      }),
       jobs,
       tasks: tasks.flat(),
       settings: await db.settings.toArray(),

@@ -4,6 +4,7 @@ import type { DbContext } from "./context";
 import { beginStep, coalesce, type HistoryScope } from "./history";
 import type { PairRow, PairStatus } from "./schema";
 import { guardWrite } from "./storage-error";
+import { currentStatuses, readOverlay, SWEEP_FROM } from "./sweeps";
 
 /*
  * Every curation write goes through here, so every one of them can be undone (db/history.ts).
@@ -43,8 +44,10 @@ export async function editPairs(
   for (let start = 0; start < ids.length; start += size) {
     const batch = ids.slice(start, start + size);
     changed += await guardWrite(() =>
-      db.transaction("rw", db.pairs, db.history, async () => {
-        const rows = await db.pairs.bulkGet(batch);
+      db.transaction("rw", db.pairs, db.sweeps, db.history, async () => {
+        // Rows start resolved: an edit never writes back a status a pending sweep replaced.
+        const overlay = await readOverlay(ctx, scope.projectId);
+        const rows = (await db.pairs.bulkGet(batch)).map((r) => r && overlay.resolve(r));
         const t = ctx.now();
         const changes: RowChange<PairRow>[] = [];
         const puts: PairRow[] = [];
@@ -72,22 +75,60 @@ export async function editPairs(
   return changed;
 }
 
-/** Accept, reject, or back to pending. */
-export function setStatus(
+/**
+ * Accept, reject, or back to pending, labelled "Reject 3 pairs" and so on unless `label` says
+ * otherwise. Many pairs at once become one status sweep (db/sweeps.ts): one write, not one per
+ * pair.
+ */
+export async function setStatus(
   ctx: DbContext,
   scope: HistoryScope,
   ids: readonly string[],
   status: PairStatus,
-  options?: BulkOptions,
+  options: BulkOptions & { label?: string; sweepFrom?: number } = {},
 ): Promise<number> {
-  const label = { accepted: "Accept", rejected: "Reject", pending: "Reset to pending" }[status];
-  return editPairs(
-    ctx,
-    scope,
-    `${label} ${countLabel(ids.length)}`,
-    ids,
-    (row, t) => (row.status === status ? undefined : { ...row, status, updatedAt: t }),
-    options,
+  const verb = { accepted: "Accept", rejected: "Reject", pending: "Reset to pending" }[status];
+  const label = options.label ?? `${verb} ${countLabel(ids.length)}`;
+  if (ids.length < (options.sweepFrom ?? SWEEP_FROM))
+    return editPairs(
+      ctx,
+      scope,
+      label,
+      ids,
+      (row, t) => (row.status === status ? undefined : { ...row, status, updatedAt: t }),
+      options,
+    );
+  const changed = await sweepStatus(ctx, scope, label, ids, status);
+  options.onProgress?.(ids.length, ids.length);
+  return changed;
+}
+
+/** Writes one sweep setting `status` on those of `ids` that have another, with its history. */
+function sweepStatus(
+  ctx: DbContext,
+  scope: HistoryScope,
+  label: string,
+  ids: readonly string[],
+  status: PairStatus,
+): Promise<number> {
+  const { db } = ctx;
+  return guardWrite(() =>
+    db.transaction("rw", db.pairs, db.sweeps, db.history, async () => {
+      const current = await currentStatuses(ctx, ids, await readOverlay(ctx, scope.projectId));
+      const changes: RowChange<PairRow>[] = [];
+      for (const id of new Set(ids)) {
+        const was = current.get(id);
+        if (was !== undefined && was !== status)
+          changes.push({ id, before: { status: was }, after: { status } });
+      }
+      if (changes.length === 0) return 0;
+      const t = ctx.now();
+      const step = await beginStep(ctx, scope.projectId);
+      const changed = changes.map((c) => c.id);
+      await db.sweeps.add({ projectId: scope.projectId, status, ids: changed, folded: 0, at: t });
+      await db.history.add({ ...scope, step, label, at: t, changes, sweep: 1, undone: 0 });
+      return changes.length;
+    }),
   );
 }
 
@@ -139,8 +180,9 @@ export async function editPairText(
 ): Promise<void> {
   const { db } = ctx;
   await guardWrite(() =>
-    db.transaction("rw", db.pairs, db.history, async () => {
-      const row = await db.pairs.get(id);
+    db.transaction("rw", db.pairs, db.sweeps, db.history, async () => {
+      const stored = await db.pairs.get(id);
+      const row = stored && (await readOverlay(ctx, scope.projectId)).resolve(stored);
       if (!row || (row.question === text.question && row.answer === text.answer)) return;
       const t = ctx.now();
       const next: PairRow = { ...row, ...text, edited: true, stale: 1, updatedAt: t };

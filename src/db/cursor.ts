@@ -1,5 +1,6 @@
 import type { DbContext } from "./context";
 import type { PairRow } from "./schema";
+import { readOverlay } from "./sweeps";
 
 /*
  * IndexedDB's own cursor over a project's pairs, under Dexie, for the reads that walk every pair
@@ -13,7 +14,8 @@ type Step = "next" | "stop";
 /**
  * Walks a project's pairs in primary-key order in one read transaction, starting after the pair
  * `after` (from the first when null, and from the next one when `after` is gone), calling
- * `visit` for each until it answers "stop" or the pairs end.
+ * `visit` for each until it answers "stop" or the pairs end. Each pair comes with its status
+ * resolved through the pending sweeps, read before the walk (db/sweeps.ts).
  */
 export async function walkProjectPairs(
   ctx: DbContext,
@@ -22,6 +24,7 @@ export async function walkProjectPairs(
   visit: (pair: PairRow) => Step,
 ): Promise<void> {
   if (!ctx.db.isOpen()) await ctx.db.open();
+  const overlay = await readOverlay(ctx, projectId);
   const index = ctx.db
     .backendDB()
     .transaction("pairs", "readonly")
@@ -41,7 +44,7 @@ export async function walkProjectPairs(
         if (order === 0) return cursor.continue();
       }
       try {
-        if (visit(cursor.value as PairRow) === "next") cursor.continue();
+        if (visit(overlay.resolve(cursor.value as PairRow)) === "next") cursor.continue();
         else resolve();
       } catch (e) {
         reject(e instanceof Error ? e : new Error(String(e)));

@@ -3,6 +3,7 @@ import { addChunkedDocuments } from "./chunks";
 import type { DbContext } from "./context";
 import type { ChunkRow, DocumentRow, PairRow, ResultRow } from "./schema";
 import { guardWrite } from "./storage-error";
+import { resolveRows } from "./sweeps";
 
 export interface NewDocument {
   projectId: string;
@@ -65,7 +66,7 @@ export interface DeletedDocument {
 export async function deleteDocument(ctx: DbContext, id: string): Promise<DeletedDocument | null> {
   const { db } = ctx;
   return guardWrite(() =>
-    db.transaction("rw", db.documents, db.chunks, db.results, db.pairs, async () => {
+    db.transaction("rw", db.documents, db.chunks, db.results, db.pairs, db.sweeps, async () => {
       const document = await db.documents.get(id);
       if (!document) return null;
       const chunks = await db.chunks
@@ -73,7 +74,8 @@ export async function deleteDocument(ctx: DbContext, id: string): Promise<Delete
         .between([id, -Infinity], [id, Infinity])
         .toArray();
       const results = await db.results.where("documentId").equals(id).toArray();
-      const pairs = await db.pairs.where("documentId").equals(id).toArray();
+      // Resolved: a pending sweep may be folded and gone before the document comes back.
+      const pairs = await resolveRows(ctx, await db.pairs.where("documentId").equals(id).toArray());
       await db.pairs.where("documentId").equals(id).delete();
       await db.results.where("documentId").equals(id).delete();
       await db.chunks.bulkDelete(chunks.map((c) => c.id));

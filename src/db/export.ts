@@ -3,6 +3,7 @@ import type { StudioCounts, StudioEntry, StudioPair } from "../core/export/studi
 import type { DbContext } from "./context";
 import { walkProjectPairs } from "./cursor";
 import { listDocuments } from "./documents";
+import { readOverlay, type StatusOverlay } from "./sweeps";
 import {
   firstChunkId,
   type ChunkRow,
@@ -20,9 +21,12 @@ export async function readProjectForExport(
   projectId: string,
 ): Promise<ExportDocument[]> {
   const { db } = ctx;
-  return db.transaction("r", db.documents, db.pairs, async () => {
+  return db.transaction("r", db.documents, db.pairs, db.sweeps, async () => {
     const docs = await listDocuments(ctx, projectId);
-    const pairs = await db.pairs.where("projectId").equals(projectId).toArray();
+    const overlay = await readOverlay(ctx, projectId);
+    const pairs = (await db.pairs.where("projectId").equals(projectId).toArray()).map((p) =>
+      overlay.resolve(p),
+    );
     const byDoc = groupBy(pairs, (p) => p.documentId);
     return docs.map((d) => ({
       title: d.title,
@@ -179,7 +183,7 @@ export async function readExportBatch(
   const chunkIds = entries.map((e) => e.chunkId);
   const times = entries.map((e) => e.createdAt);
   const wanted = new Set(entries.map((e) => e.documentId));
-  return db.transaction("r", [db.documents, db.pairs], async () => {
+  return db.transaction("r", [db.documents, db.pairs, db.sweeps], async () => {
     const docs = new Map<string, DocumentRow>();
     if (entries.length > 0) {
       // Collections that reach back to earlier documents widen the range; a range wider than
@@ -193,7 +197,8 @@ export async function readExportBatch(
           : (await db.documents.bulkGet([...wanted])).filter((d) => d !== undefined);
       for (const d of rows) if (wanted.has(d.id)) docs.set(d.id, d);
     }
-    const byChunk = pairs ?? (await readChunkPairs(ctx, chunkIds));
+    const byChunk =
+      pairs ?? (await readChunkPairs(ctx, chunkIds, await readOverlay(ctx, projectId)));
     return collections.map((collection) =>
       collection.flatMap((e): StudioEntry[] => {
         const doc = docs.get(e.documentId);
@@ -221,6 +226,7 @@ export async function readExportBatch(
 async function readChunkPairs(
   ctx: DbContext,
   chunkIds: readonly string[],
+  overlay: StatusOverlay,
 ): Promise<Map<string, StudioPair[]>> {
   const perChunk = await Promise.all(
     chunkIds.map((id) => ctx.db.pairs.where("chunkId").equals(id).toArray()),
@@ -230,7 +236,11 @@ async function readChunkPairs(
       id,
       (perChunk[i] ?? [])
         .sort((a, b) => a.index - b.index)
-        .map((p) => ({ question: p.question, answer: p.answer, status: p.status })),
+        .map((p) => ({
+          question: p.question,
+          answer: p.answer,
+          status: overlay.resolve(p).status,
+        })),
     ]),
   );
 }
@@ -267,7 +277,8 @@ export async function countProjectForExport(
   projectId: string,
 ): Promise<StudioCounts> {
   const { db } = ctx;
-  return db.transaction("r", [db.documents, db.pairs], async () => {
+  return db.transaction("r", [db.documents, db.pairs, db.sweeps], async () => {
+    const overlay = await readOverlay(ctx, projectId);
     const counts: StudioCounts = {
       documents: await db.documents.where("projectId").equals(projectId).count(),
       pairs: 0,
@@ -280,7 +291,7 @@ export async function countProjectForExport(
       .equals(projectId)
       .each((p) => {
         counts.pairs++;
-        counts[p.status]++;
+        counts[overlay.resolve(p).status]++;
       });
     return counts;
   });
@@ -299,6 +310,7 @@ export async function watchProjectForExport(ctx: DbContext, projectId: string): 
     db.documents.where("projectId").equals(projectId).count(),
     db.chunks.where("projectId").equals(projectId).count(),
     db.pairs.where("projectId").equals(projectId).count(),
+    db.sweeps.where("projectId").equals(projectId).count(),
     // Finished results only: partial output saved every second while streaming is no change.
     db.results.where("state").equals("done").count(),
   ]);

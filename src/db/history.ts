@@ -2,6 +2,7 @@ import { applyChange, diffRow, type Direction, type RowChange } from "../core/hi
 import type { DbContext } from "./context";
 import type { HistoryRow, PairRow } from "./schema";
 import { guardWrite } from "./storage-error";
+import { addSweeps, readOverlay } from "./sweeps";
 
 /*
  * The undo history of curation (core/history.ts has the model). Steps are numbered per project;
@@ -57,17 +58,20 @@ function newestParts(ctx: DbContext, projectId: string): Promise<HistoryRow[]> {
     .toArray();
 }
 
-/** Writes rows in a transaction that includes `pairs` and `history`. */
-export async function writeChanges(
+/** Writes rows in a transaction that includes `pairs`, `sweeps` and `history`. */
+async function writeChanges(
   ctx: DbContext,
+  projectId: string,
   changes: readonly RowChange<PairRow>[],
   direction: Direction,
 ): Promise<void> {
   const { db } = ctx;
   const ids = changes.map((c) => c.id);
+  // Resolved first, like every write: a pending sweep's status must not come back later.
+  const overlay = await readOverlay(ctx, projectId);
   const current = await db.pairs.bulkGet(ids);
   const byId = new Map<string, PairRow>();
-  for (const row of current) if (row) byId.set(row.id, row);
+  for (const row of current) if (row) byId.set(row.id, overlay.resolve(row));
   const ordered = direction === "undo" ? [...changes].reverse() : changes;
   const t = ctx.now();
   for (const change of ordered) {
@@ -136,8 +140,11 @@ async function move(
   // database for long, and an interruption leaves each part either applied or not.
   for (const part of stepParts) {
     await guardWrite(() =>
-      db.transaction("rw", db.pairs, db.history, async () => {
-        await writeChanges(ctx, part.changes, direction);
+      db.transaction("rw", db.pairs, db.sweeps, db.history, async () => {
+        // A sweep's part is undone and redone by sweeps too: one write, however many pairs.
+        if (part.sweep)
+          await addSweeps(ctx, projectId, part.changes, direction === "undo" ? "before" : "after");
+        else await writeChanges(ctx, projectId, part.changes, direction);
         await db.history.update(part.seq as number, { undone: direction === "undo" ? 1 : 0 });
       }),
     );

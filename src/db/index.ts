@@ -22,6 +22,7 @@ export * from "./restore";
 export * from "./pairs-view";
 export * from "./insights";
 export * from "./regenerate";
+export * from "./sweeps";
 
 /** The app's single database connection. */
 export function openStudio(name?: string): DbContext {

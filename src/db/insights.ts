@@ -7,6 +7,7 @@ import {
   type InsightsPair,
 } from "../core/insights/insights";
 import type { DbContext } from "./context";
+import { readOverlay } from "./sweeps";
 
 /** Pairs per read: small enough that one batch never holds the page for long. */
 export const INSIGHTS_BATCH = 2000;
@@ -83,11 +84,13 @@ export async function readInsights(
   opts.onProgress?.({ done: 0, total: ids.length });
   for (let from = 0; from < ids.length; from += size) {
     if (!live()) throw new InsightsCancelled();
+    // The overlay before the rows: a sweep folded in between is then in the rows already.
+    const overlay = await readOverlay(ctx, projectId);
     const rows = await db.pairs.bulkGet(ids.slice(from, from + size));
     // A pair deleted since the keys were read comes back undefined; it is simply gone.
     addPairs(
       acc,
-      rows.flatMap((r) => (r ? [project(r)] : [])),
+      rows.flatMap((r) => (r ? [project(overlay.resolve(r))] : [])),
     );
     opts.onProgress?.({ done: Math.min(ids.length, from + size), total: ids.length });
     if (opts.pause) await opts.pause();
@@ -103,7 +106,7 @@ export async function readInsights(
  */
 export async function insightsSignal(ctx: DbContext, projectId: string): Promise<string> {
   const { db } = ctx;
-  const [pairs, chunks, latest, stale, done] = await Promise.all([
+  const [pairs, chunks, latest, stale, done, sweeps] = await Promise.all([
     db.pairs.where("projectId").equals(projectId).count(),
     db.chunks.where("projectId").equals(projectId).count(),
     db.pairs
@@ -115,6 +118,8 @@ export async function insightsSignal(ctx: DbContext, projectId: string): Promise
       .where("[projectId+state+chunkId]")
       .between([projectId, "done", Dexie.minKey], [projectId, "done", Dexie.maxKey])
       .count(),
+    // A bulk status change writes a sweep, not the pairs.
+    db.sweeps.where("projectId").equals(projectId).primaryKeys(),
   ]);
-  return JSON.stringify([pairs, chunks, latest ?? null, stale, done]);
+  return JSON.stringify([pairs, chunks, latest ?? null, stale, done, sweeps]);
 }

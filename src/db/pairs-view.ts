@@ -2,6 +2,7 @@ import { pairFacts, type PairFacts } from "../core/curation/facts";
 import type { DbContext } from "./context";
 import { walkProjectPairs } from "./cursor";
 import type { PairRow } from "./schema";
+import { readOverlay } from "./sweeps";
 
 /*
  * Reads for the curation table (features/curate/table): the project's pairs as compact facts,
@@ -63,11 +64,17 @@ export async function readPairsChangedSince(
   since: number,
   knownDocuments: Set<string>,
 ): Promise<PairsViewBatch> {
+  // The overlay before the rows: a sweep folded in between is then in the rows already.
+  const overlay = await readOverlay(ctx, projectId);
   const rows = await ctx.db.pairs
     .where("[projectId+updatedAt]")
     .between([projectId, since], [projectId, Infinity], true, true)
     .toArray();
-  return toBatch(ctx, rows, knownDocuments);
+  return toBatch(
+    ctx,
+    rows.map((r) => overlay.resolve(r)),
+    knownDocuments,
+  );
 }
 
 /** Re-reads the titles of these documents (after a rename); missing documents are left out. */

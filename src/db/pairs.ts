@@ -2,6 +2,7 @@ import type { DbContext } from "./context";
 import type { Pair } from "../core/types";
 import type { PairRow, PairStatus, ResultRow } from "./schema";
 import { guardWrite } from "./storage-error";
+import { resolveRows } from "./sweeps";
 
 export interface PairPatch {
   question?: string;
@@ -33,11 +34,18 @@ export async function updatePair(ctx: DbContext, id: string, patch: PairPatch): 
   );
 }
 
+/** A document's pairs in order, with their statuses resolved (db/sweeps.ts). */
 export function listPairs(ctx: DbContext, documentId: string): Promise<PairRow[]> {
-  return ctx.db.pairs
-    .where("[documentId+index]")
-    .between([documentId, -Infinity], [documentId, Infinity])
-    .toArray();
+  const { db } = ctx;
+  return db.transaction("r", db.pairs, db.sweeps, async () =>
+    resolveRows(
+      ctx,
+      await db.pairs
+        .where("[documentId+index]")
+        .between([documentId, -Infinity], [documentId, Infinity])
+        .toArray(),
+    ),
+  );
 }
 
 /** New, unreviewed rows for the pairs a result produced, numbered from `firstIndex`. */

@@ -5,6 +5,7 @@ import { beginStep, type HistoryScope } from "./history";
 import { modelPairRows } from "./pairs";
 import type { EntryLink, PairRow, ResultRow } from "./schema";
 import { guardWrite } from "./storage-error";
+import { resolveRows } from "./sweeps";
 
 /*
  * Regenerating one chunk: the curator ran the engine on a chunk again, looked at the new pairs
@@ -56,7 +57,7 @@ export async function commitRegeneration(
 ): Promise<Regeneration> {
   const { db } = ctx;
   const done = await guardWrite(() =>
-    db.transaction("rw", [db.chunks, db.results, db.pairs, db.history], async () => {
+    db.transaction("rw", [db.chunks, db.results, db.pairs, db.sweeps, db.history], async () => {
       const chunk = await db.chunks.get(input.chunkId);
       if (!chunk) return null;
       const t = ctx.now();
@@ -85,7 +86,11 @@ export async function commitRegeneration(
         finishedAt: input.outcome.finishedAt,
       };
 
-      const current = await db.pairs.where("chunkId").equals(chunk.id).sortBy("index");
+      // Resolved: "replace" keeps pairs accepted by a bulk action still pending as a sweep.
+      const current = await resolveRows(
+        ctx,
+        await db.pairs.where("chunkId").equals(chunk.id).sortBy("index"),
+      );
       const removed = input.mode === "replace" ? current.filter(replacedByRegeneration) : [];
       const indexes = await newIndexes(ctx, chunk.documentId, current, input.outcome.pairs.length);
       const added = modelPairRows(ctx, result, input.outcome.pairs, 0, t).map((p, i) => ({

@@ -227,7 +227,8 @@ function freshRows(ctx: DbContext, b: BackupV2, to: Placement) {
   const pairs = b.pairs.flatMap((p): PairRow[] => {
     const documentId = docIds.get(p.documentId);
     if (documentId === undefined) return [];
-    const { resultId: oldResultId, ...rest } = p;
+    // `statusSeq` numbers status sweeps of the database that wrote it: meaningless here.
+    const { resultId: oldResultId, statusSeq: _seq, ...rest } = p;
     const resultId = oldResultId === undefined ? undefined : resultIds.get(oldResultId);
     const row: PairRow = {
       ...rest,

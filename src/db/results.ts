@@ -3,6 +3,7 @@ import type { DbContext } from "./context";
 import type { PairRow, ResultRow, ResultState } from "./schema";
 import { modelPairRows } from "./pairs";
 import { guardWrite } from "./storage-error";
+import { resolveRows } from "./sweeps";
 
 export interface StartResult {
   projectId: string;
@@ -77,7 +78,7 @@ export async function finishResult(
     finishedAt: outcome.finishedAt,
   };
   return guardWrite(() =>
-    db.transaction("rw", db.results, db.pairs, async () => {
+    db.transaction("rw", db.results, db.pairs, db.sweeps, async () => {
       // The reads go out together and the writes together: each await in a transaction is a
       // round trip to the browser's database, and the batch queue commits here once per chunk.
       const [earlier, existing, firstIndex] = await Promise.all([
@@ -88,9 +89,12 @@ export async function finishResult(
       const superseded = new Set(
         earlier.filter((r) => r.id !== result.id && r.state !== "done").map((r) => r.id),
       );
-      const replaceable = existing.filter(
-        (p) => p.resultId !== undefined && superseded.has(p.resultId) && isUntouched(p),
+      const candidates = existing.filter(
+        (p) => p.resultId !== undefined && superseded.has(p.resultId),
       );
+      // Statuses are resolved only when there is something to replace: this runs once per chunk.
+      const replaceable =
+        candidates.length === 0 ? [] : (await resolveRows(ctx, candidates)).filter(isUntouched);
       const replacedIds = new Set(replaceable.map((p) => p.id));
       const kept = existing.filter((p) => !replacedIds.has(p.id));
       const stillOwning = new Set(kept.map((p) => p.resultId));

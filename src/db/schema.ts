@@ -9,6 +9,7 @@ import type {
   ProjectRow,
   ResultRow,
   SettingRow,
+  SweepRow,
   TaskRow,
 } from "../core/rows";
 import { readBlock } from "../core/tags";
@@ -32,6 +33,7 @@ export type {
   ResultState,
   SettingRow,
   StoredQuality,
+  SweepRow,
 } from "../core/rows";
 
 export class StudioDB extends Dexie {
@@ -44,6 +46,7 @@ export class StudioDB extends Dexie {
   jobs!: Table<JobRow, string>;
   tasks!: Table<TaskRow, string>;
   history!: Table<HistoryRow, number>;
+  sweeps!: Table<SweepRow, number>;
 
   constructor(name = "ipt-studio") {
     super(name);
@@ -101,6 +104,9 @@ export class StudioDB extends Dexie {
             p.stale = 1;
           });
       });
+    // Version 4: status sweeps, bulk status changes stored as one record each (db/sweeps.ts).
+    // Their `seq` only grows, even across deletions, which is what `statusSeq` relies on.
+    this.version(4).stores({ sweeps: "++seq, projectId" });
   }
 }
 

@@ -79,7 +79,7 @@ export async function writeTaskBatch(
 ): Promise<{ task: TaskRow; pairs: PairRow[] }[]> {
   const { db } = ctx;
   return guardWrite(() =>
-    db.transaction("rw", db.tasks, db.results, db.pairs, async () => {
+    db.transaction("rw", db.tasks, db.results, db.pairs, db.sweeps, async () => {
       const out: { task: TaskRow; pairs: PairRow[] }[] = [];
       for (const write of writes) {
         if (write.kind === "claim") {

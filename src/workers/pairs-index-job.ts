@@ -1,4 +1,5 @@
 import type { KeepOnePlan } from "../core/curation/keep-one";
+import type { PairStatus } from "../core/rows";
 import type { PairFacts } from "../core/curation/facts";
 import type { DocumentOption, PairsQueryResult, PairsTableRow } from "../core/curation/pairs-index";
 import type { PairsView } from "../core/curation/view";
@@ -10,6 +11,8 @@ export type PairsIndexRequest =
   /** Add or replace pairs, and set document titles. */
   | { kind: "upsert"; rows: PairFacts[]; titles: [string, string][] }
   | { kind: "remove"; ids: string[] }
+  /** Set these pairs' status (a bulk status change stored as one sweep). */
+  | { kind: "setStatus"; ids: string[]; status: PairStatus }
   /** Keep only these ids: the project's current pairs, after deletions elsewhere. */
   | { kind: "retain"; ids: string[] }
   | { kind: "query"; view: PairsView }
@@ -23,6 +26,7 @@ export interface PairsIndexReplies {
   reset: null;
   upsert: { size: number };
   remove: { size: number };
+  setStatus: { size: number };
   retain: { size: number; removed: number };
   query: PairsQueryResult;
   rows: (PairsTableRow | null)[];

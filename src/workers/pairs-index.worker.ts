@@ -22,6 +22,9 @@ serveRequests<PairsIndexRequest, never, PairsIndexReplies[PairsIndexRequest["kin
         index.setTitles(req.titles);
         index.upsert(req.rows);
         return { size: index.size };
+      case "setStatus":
+        index.setStatus(req.ids, req.status);
+        return { size: index.size };
       case "remove":
         index.remove(req.ids);
         return { size: index.size };

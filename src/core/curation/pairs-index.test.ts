@@ -72,6 +72,18 @@ describe("PairsIndex", () => {
     expect(r.total).toBe(4);
   });
 
+  it("sets statuses from a sweep: filters, counts and the status sort follow", () => {
+    const index = sample();
+    const sorted = view({ sort: { key: "status", desc: false } });
+    expect(index.query(sorted).ids).toEqual(["d", "a", "b", "c"]);
+    index.setStatus(["a", "d", "unknown"], "rejected");
+    expect(index.query(sorted).ids).toEqual(["b", "c", "d", "a"]);
+    const r = index.query(view({ statuses: ["rejected"] }));
+    expect(r.ids).toEqual(["c", "d", "a"]);
+    expect(r.statusCounts).toEqual({ pending: 0, accepted: 1, rejected: 3 });
+    expect(r.total).toBe(4);
+  });
+
   it("follows upserts, text edits and removals", () => {
     const index = sample();
     const sorted = view({ sort: { key: "status", desc: false } });

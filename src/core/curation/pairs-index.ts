@@ -80,6 +80,21 @@ export class PairsIndex {
     this.maybeCompact();
   }
 
+  /** Sets the status of known pairs (a status sweep, db/sweeps.ts); unknown ids are ignored. */
+  setStatus(ids: readonly string[], status: PairStatus): void {
+    let changed = false;
+    for (const id of ids) {
+      const slot = this.slotOf.get(id);
+      const old = slot === undefined ? null : (this.slots[slot] ?? null);
+      if (slot === undefined || !old || old.status === status) continue;
+      this.slots[slot] = { ...old, status };
+      changed = true;
+    }
+    if (changed)
+      for (const name of [...this.orders.keys()])
+        if (sortOf(name) === "status") this.orders.delete(name);
+  }
+
   /** Drops pairs by id; unknown ids are ignored. */
   remove(ids: readonly string[]): void {
     let removed = false;

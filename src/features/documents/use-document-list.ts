@@ -1,6 +1,6 @@
 import { RangeSet, rangesOverlap, type ObservabilitySet } from "dexie";
 import { useEffect, useState } from "react";
-import type { ResultState } from "../../db";
+import { resolveRows, type ResultState } from "../../db";
 import { studio } from "../../db/studio";
 import { touchesTables, watchMutations } from "../../lib/watch-mutations";
 
@@ -78,9 +78,9 @@ async function readItems(wanted: readonly string[]): Promise<ItemsRead> {
     Promise.all(wanted.map(read)).then((lists) => lists.flat());
   const [docs, results, pairs] = await db.transaction(
     "r",
-    [db.documents, db.results, db.pairs],
-    () =>
-      Promise.all([
+    [db.documents, db.results, db.pairs, db.sweeps],
+    async () => {
+      const [docs, results, pairs] = await Promise.all([
         db.documents.bulkGet([...wanted]),
         perDocument((id) =>
           db.results
@@ -91,7 +91,9 @@ async function readItems(wanted: readonly string[]): Promise<ItemsRead> {
         perDocument((id) =>
           db.pairs.where("[documentId+index]").between([id, -Infinity], [id, Infinity]).toArray(),
         ),
-      ]),
+      ]);
+      return [docs, results, await resolveRows(studio, pairs)] as const;
+    },
   );
   const latest = new Map<string, { startedAt: number; state: ResultState }>();
   for (const r of results) {
@@ -140,7 +142,9 @@ function touches(parts: ObservabilitySet, docs: RangeSet, read: ItemsRead | null
     hit("results/", results) ||
     hit("results/:dels", results) ||
     hit("pairs/", pairs) ||
-    hit("pairs/:dels", pairs)
+    hit("pairs/:dels", pairs) ||
+    // A bulk accept may be a sweep, which writes no pair (db/sweeps.ts).
+    parts[`${base}/sweeps/`] !== undefined
   );
 }
 

@@ -1,5 +1,5 @@
 import { TASK_TYPE_LABELS, type TaskType } from "../../../core/quality/task-type";
-import { deletePairs, editPairs, setStatus, setTaskType, type BulkOptions } from "../../../db";
+import { deletePairs, setStatus, setTaskType, type BulkOptions } from "../../../db";
 import { studio } from "../../../db/studio";
 import { historyScope } from "../history-scope";
 import { askIndex } from "./pairs-index-client";
@@ -103,14 +103,9 @@ export function runBulk(projectId: string, plan: BulkPlan, options: BulkOptions)
     case "taskType":
       return setTaskType(studio, scope, ids, action.taskType, options);
     case "keepOne":
-      return editPairs(
-        studio,
-        scope,
-        `Keep one per duplicate group (reject ${n(ids.length)})`,
-        ids,
-        (row, t) =>
-          row.status === "rejected" ? undefined : { ...row, status: "rejected", updatedAt: t },
-        options,
-      );
+      return setStatus(studio, scope, ids, "rejected", {
+        ...options,
+        label: `Keep one per duplicate group (reject ${n(ids.length)})`,
+      });
   }
 }

@@ -1,10 +1,12 @@
 import { Dexie, type ObservabilitySet } from "dexie";
 import {
   countProjectPairs,
+  newestSweepSeq,
   PAIRS_VIEW_BATCH,
   projectPairIds,
   readPairsChangedSince,
   readPairsViewBatch,
+  sweepsAfter,
   type PairsViewBatch,
 } from "../../../db";
 import { studio } from "../../../db/studio";
@@ -16,7 +18,9 @@ import { askIndex } from "./pairs-index-client";
  * pairs in batches and hands each to the worker at once, so the table shows the first rows while
  * the rest load. After that, every write to the pairs table (this tab's, another tab's, the
  * quality keeper's) triggers a sync: the rows written since the last one seen (every write bumps
- * `updatedAt`), then, when the counts disagree, the ids, to drop deleted pairs.
+ * `updatedAt`), then, when the counts disagree, the ids, to drop deleted pairs. A bulk status
+ * change is a sweep (db/sweeps.ts), which writes no pair: the sweeps written since the last
+ * sync go to the worker as they are, before the rows, which may have changed after them.
  */
 
 /** Clocks of two transactions may commit out of order: re-read this far back. */
@@ -38,6 +42,8 @@ let state: SyncState = { projectId: null, loaded: 0, total: 0, loading: false, v
 const listeners = new Set<() => void>();
 let knownDocuments = new Set<string>();
 let syncedUpTo = 0;
+/** The newest sweep the worker has applied. */
+let sweepsSeen = 0;
 let generation = 0;
 let running = false;
 let again = false;
@@ -65,6 +71,8 @@ async function load(projectId: string, gen: number): Promise<void> {
   knownDocuments = new Set();
   syncedUpTo = 0;
   const started = Date.now();
+  // The rows read from here on have older sweeps applied (db/cursor.ts).
+  sweepsSeen = await newestSweepSeq(studio);
   // A small first batch shows the first rows at once; then big ones. The first batch, the count
   // and the worker's reset go out together: the first rows are what the page waits for.
   let size = Math.min(200, PAIRS_VIEW_BATCH);
@@ -92,8 +100,13 @@ async function load(projectId: string, gen: number): Promise<void> {
 
 async function sync(projectId: string, gen: number): Promise<void> {
   const since = syncedUpTo - CLOCK_MARGIN_MS;
+  const sweeps = await sweepsAfter(studio, projectId, sweepsSeen);
   const batch = await readPairsChangedSince(studio, projectId, since, knownDocuments);
   if (gen !== generation) return;
+  for (const s of sweeps) {
+    await askIndex({ kind: "setStatus", ids: s.ids, status: s.status });
+    sweepsSeen = Math.max(sweepsSeen, s.seq as number);
+  }
   let size = batch.rows.length > 0 ? await push(batch) : state.loaded;
   const count = await countProjectPairs(studio, projectId);
   if (gen !== generation) return;
@@ -102,7 +115,7 @@ async function sync(projectId: string, gen: number): Promise<void> {
     if (gen !== generation) return;
     size = (await askIndex({ kind: "retain", ids })).size;
   }
-  if (batch.rows.length > 0 || size !== state.loaded) {
+  if (sweeps.length > 0 || batch.rows.length > 0 || size !== state.loaded) {
     update({ loaded: size, total: Math.max(size, count), version: state.version + 1 });
   }
 }
@@ -157,7 +170,11 @@ export function syncNow(): void {
 }
 
 const touchesPairs = (parts: ObservabilitySet) =>
-  Object.keys(parts).some((p) => p.startsWith(`idb://${studio.db.name}/pairs/`));
+  Object.keys(parts).some(
+    (p) =>
+      p.startsWith(`idb://${studio.db.name}/pairs/`) ||
+      p.startsWith(`idb://${studio.db.name}/sweeps/`),
+  );
 
 function onMutated(parts: ObservabilitySet): void {
   if (held === 0 && touchesPairs(parts)) timer ??= setTimeout(runSync, SYNC_DELAY_MS);

@@ -1,0 +1,158 @@
+import type { RowChange } from "../core/history";
+import type { DbContext } from "./context";
+import type { PairRow, PairStatus, SweepRow } from "./schema";
+
+/*
+ * Status sweeps: a bulk accept, reject or reset stored as one record (core/rows.ts, SweepRow).
+ * Writing 50,000 pair rows takes IndexedDB tens of seconds; one record of 50,000 ids takes a
+ * blink. The sweep is the truth from the moment it is written; the quality keeper folds it into
+ * the rows in the background and then deletes it. Until then, every read of a pair's status goes
+ * through a {@link StatusOverlay}, and every write of a pair row starts from a resolved row, so
+ * its `statusSeq` keeps an older pending sweep from overriding it when that sweep is folded.
+ */
+
+/** Status changes of at least this many pairs become a sweep; smaller ones write their rows. */
+export const SWEEP_FROM = 500;
+
+const STATUSES: readonly PairStatus[] = ["pending", "accepted", "rejected"];
+
+/** A project's pending sweeps, merged: which pair each newest pending sweep sets, and to what. */
+export class StatusOverlay {
+  constructor(
+    private readonly latest: ReadonlyMap<string, { seq: number; status: PairStatus }>,
+    /** The newest pending sweep's seq, or 0. */
+    readonly maxSeq: number,
+  ) {}
+
+  get empty(): boolean {
+    return this.latest.size === 0;
+  }
+
+  /** Whether a pending sweep lists the pair (its row may still have already accounted for it). */
+  lists(id: string): boolean {
+    return this.latest.has(id);
+  }
+
+  /** The row as it stands: a pending sweep newer than what the row accounts for sets its status. */
+  resolve<R extends Pick<PairRow, "id" | "status" | "statusSeq">>(row: R): R {
+    const s = this.latest.get(row.id);
+    if (!s || s.seq <= (row.statusSeq ?? 0)) return row;
+    return { ...row, status: s.status, statusSeq: s.seq };
+  }
+}
+
+export const NO_SWEEPS = new StatusOverlay(new Map(), 0);
+
+/** The project's pending sweeps as an overlay (one indexed read; empty most of the time). */
+export async function readOverlay(ctx: DbContext, projectId: string): Promise<StatusOverlay> {
+  const sweeps = await ctx.db.sweeps.where("projectId").equals(projectId).sortBy("seq");
+  if (sweeps.length === 0) return NO_SWEEPS;
+  const latest = new Map<string, { seq: number; status: PairStatus }>();
+  let maxSeq = 0;
+  for (const s of sweeps) {
+    const seq = s.seq as number;
+    maxSeq = Math.max(maxSeq, seq);
+    // Ids before `folded` are in their rows already, with this seq.
+    for (let i = s.folded; i < s.ids.length; i++)
+      latest.set(s.ids[i] as string, { seq, status: s.status });
+  }
+  return new StatusOverlay(latest, maxSeq);
+}
+
+/** Rows of any projects with their statuses resolved. Read the overlay before the rows, or in one transaction with them. */
+export async function resolveRows(ctx: DbContext, rows: PairRow[]): Promise<PairRow[]> {
+  const projects = [...new Set(rows.map((r) => r.projectId))];
+  const overlays = new Map(
+    await Promise.all(projects.map(async (p) => [p, await readOverlay(ctx, p)] as const)),
+  );
+  if ([...overlays.values()].every((o) => o.empty)) return rows;
+  return rows.map((r) => overlays.get(r.projectId)?.resolve(r) ?? r);
+}
+
+/**
+ * The current status of each of `ids` that exists, read from the `status` index (keys only, no
+ * row is read) and resolved through `overlay`. Only pairs a pending sweep lists are read whole,
+ * for their `statusSeq`. Call inside a transaction over `pairs` and `sweeps`.
+ */
+export async function currentStatuses(
+  ctx: DbContext,
+  ids: readonly string[],
+  overlay: StatusOverlay,
+): Promise<Map<string, PairStatus>> {
+  const wanted = new Set(ids);
+  const current = new Map<string, PairStatus>();
+  for (const status of STATUSES) {
+    const keys = await ctx.db.pairs.where("status").equals(status).primaryKeys();
+    for (const k of keys) if (wanted.has(k)) current.set(k, status);
+  }
+  const listed = overlay.empty ? [] : ids.filter((id) => overlay.lists(id) && current.has(id));
+  if (listed.length > 0) {
+    for (const row of await ctx.db.pairs.bulkGet(listed))
+      if (row) current.set(row.id, overlay.resolve(row).status);
+  }
+  return current;
+}
+
+/**
+ * Adds the sweeps that apply one side of a sweep part's changes (grouped by status). Call
+ * inside a transaction over `sweeps`.
+ */
+export async function addSweeps(
+  ctx: DbContext,
+  projectId: string,
+  changes: readonly RowChange<PairRow>[],
+  side: "before" | "after",
+): Promise<void> {
+  const byStatus = new Map<PairStatus, string[]>();
+  for (const c of changes) {
+    const status = c[side]?.status;
+    if (status) byStatus.set(status, [...(byStatus.get(status) ?? []), c.id]);
+  }
+  const at = ctx.now();
+  for (const [status, ids] of byStatus)
+    await ctx.db.sweeps.add({ projectId, status, ids, folded: 0, at });
+}
+
+/** Sweeps newer than `after` (a seq) of the project, oldest first: for the pairs table's sync. */
+export function sweepsAfter(ctx: DbContext, projectId: string, after: number): Promise<SweepRow[]> {
+  return ctx.db.sweeps
+    .where(":id")
+    .above(after)
+    .filter((s) => s.projectId === projectId)
+    .toArray();
+}
+
+/** The newest sweep seq ever handed out that is still stored, or 0. */
+export async function newestSweepSeq(ctx: DbContext): Promise<number> {
+  return ((await ctx.db.sweeps.orderBy(":id").lastKey()) as number | undefined) ?? 0;
+}
+
+/**
+ * Folds up to `limit` pairs of the oldest pending sweep into their rows, in one transaction,
+ * and deletes the sweep once it is folded whole. Returns whether any sweep is left to fold.
+ * A folded row gets a fresh `updatedAt`: whatever follows writes by that (the pairs table) sees
+ * the status in the row once the sweep is gone.
+ */
+export async function foldSweeps(ctx: DbContext, limit: number): Promise<boolean> {
+  const { db } = ctx;
+  return db.transaction("rw", db.pairs, db.sweeps, async () => {
+    const sweep = await db.sweeps.orderBy(":id").first();
+    if (!sweep) return false;
+    const seq = sweep.seq as number;
+    const ids = sweep.ids.slice(sweep.folded, sweep.folded + limit);
+    const t = ctx.now();
+    const puts: PairRow[] = [];
+    for (const row of await db.pairs.bulkGet(ids)) {
+      if (!row || (row.statusSeq ?? 0) >= seq) continue;
+      puts.push({ ...row, status: sweep.status, statusSeq: seq, updatedAt: t });
+    }
+    if (puts.length > 0) await db.pairs.bulkPut(puts);
+    const folded = sweep.folded + ids.length;
+    if (folded < sweep.ids.length) {
+      await db.sweeps.update(seq, { folded });
+      return true;
+    }
+    await db.sweeps.delete(seq);
+    return (await db.sweeps.count()) > 0;
+  });
+}
