@@ -9,7 +9,7 @@ import { curationBackup } from "./curation-data";
 import { startPreview } from "./preview";
 import { plural } from "../src/core/plural";
 
-const PORT = 4325;
+const PORT = Number(process.env.CURATION_BENCH_PORT ?? 4325);
 const DOCS = Number(process.env.CURATION_BENCH_DOCS ?? 20_000);
 const PAIRS_PER_DOC = 5;
 const PAIRS = DOCS * PAIRS_PER_DOC;

@@ -142,6 +142,13 @@ export interface SweepRow {
   at: number;
 }
 
+/** A status sweep's undo history: `ids[i]` had status `before[i]` and got `status`. */
+export interface SweepPart {
+  status: PairStatus;
+  ids: string[];
+  before: PairStatus[];
+}
+
 /** What `qualityOf` found, minus the evidence spans (recomputed when a pair is shown). */
 export interface StoredQuality {
   grounding: number | null;
@@ -171,10 +178,11 @@ export interface HistoryRow {
   at: number;
   changes: RowChange<PairRow>[];
   /**
-   * Set when the part is a status sweep: `changes` then only change `status`, and undo and redo
-   * write sweeps too instead of rewriting every row.
+   * Set when the part is a status sweep (then `changes` is empty): undo and redo write sweeps
+   * too instead of rewriting every row. Two flat arrays instead of a change object per pair
+   * keep a 50,000-pair part quick to store.
    */
-  sweep?: 1;
+  sweep?: SweepPart;
   /** 1 once undone (the step is on the redo side). */
   undone: 0 | 1;
 }

@@ -1,10 +1,11 @@
 import { diffRow, type RowChange } from "../core/history";
 import type { TaskType } from "../core/quality/task-type";
+import type { SweepPart } from "../core/rows";
 import type { DbContext } from "./context";
 import { beginStep, coalesce, type HistoryScope } from "./history";
 import type { PairRow, PairStatus } from "./schema";
 import { guardWrite } from "./storage-error";
-import { currentStatuses, readOverlay, SWEEP_FROM } from "./sweeps";
+import { readOverlay, statusesOtherThan, SWEEP_FROM } from "./sweeps";
 
 /*
  * Every curation write goes through here, so every one of them can be undone (db/history.ts).
@@ -114,20 +115,21 @@ function sweepStatus(
   const { db } = ctx;
   return guardWrite(() =>
     db.transaction("rw", db.pairs, db.sweeps, db.history, async () => {
-      const current = await currentStatuses(ctx, ids, await readOverlay(ctx, scope.projectId));
-      const changes: RowChange<PairRow>[] = [];
+      const overlay = await readOverlay(ctx, scope.projectId);
+      const other = await statusesOtherThan(ctx, ids, status, overlay);
+      const sweep: SweepPart = { status, ids: [], before: [] };
       for (const id of new Set(ids)) {
-        const was = current.get(id);
-        if (was !== undefined && was !== status)
-          changes.push({ id, before: { status: was }, after: { status } });
+        const was = other.get(id);
+        if (was === undefined) continue;
+        sweep.ids.push(id);
+        sweep.before.push(was);
       }
-      if (changes.length === 0) return 0;
+      if (sweep.ids.length === 0) return 0;
       const t = ctx.now();
       const step = await beginStep(ctx, scope.projectId);
-      const changed = changes.map((c) => c.id);
-      await db.sweeps.add({ projectId: scope.projectId, status, ids: changed, folded: 0, at: t });
-      await db.history.add({ ...scope, step, label, at: t, changes, sweep: 1, undone: 0 });
-      return changes.length;
+      await db.sweeps.add({ projectId: scope.projectId, status, ids: sweep.ids, folded: 0, at: t });
+      await db.history.add({ ...scope, step, label, at: t, changes: [], sweep, undone: 0 });
+      return sweep.ids.length;
     }),
   );
 }

@@ -2,7 +2,7 @@ import { applyChange, diffRow, type Direction, type RowChange } from "../core/hi
 import type { DbContext } from "./context";
 import type { HistoryRow, PairRow } from "./schema";
 import { guardWrite } from "./storage-error";
-import { addSweeps, readOverlay } from "./sweeps";
+import { readOverlay, replaySweep } from "./sweeps";
 
 /*
  * The undo history of curation (core/history.ts has the model). Steps are numbered per project;
@@ -142,8 +142,7 @@ async function move(
     await guardWrite(() =>
       db.transaction("rw", db.pairs, db.sweeps, db.history, async () => {
         // A sweep's part is undone and redone by sweeps too: one write, however many pairs.
-        if (part.sweep)
-          await addSweeps(ctx, projectId, part.changes, direction === "undo" ? "before" : "after");
+        if (part.sweep) await replaySweep(ctx, projectId, part.sweep, direction);
         else await writeChanges(ctx, projectId, part.changes, direction);
         await db.history.update(part.seq as number, { undone: direction === "undo" ? 1 : 0 });
       }),

@@ -1,4 +1,4 @@
-import type { RowChange } from "../core/history";
+import type { SweepPart } from "../core/rows";
 import type { DbContext } from "./context";
 import type { PairRow, PairStatus, SweepRow } from "./schema";
 
@@ -70,44 +70,54 @@ export async function resolveRows(ctx: DbContext, rows: PairRow[]): Promise<Pair
 }
 
 /**
- * The current status of each of `ids` that exists, read from the `status` index (keys only, no
- * row is read) and resolved through `overlay`. Only pairs a pending sweep lists are read whole,
- * for their `statusSeq`. Call inside a transaction over `pairs` and `sweeps`.
+ * Those of `ids` whose current status is not `status`, with the status they have: read from the
+ * `status` index (keys only, no row is read; the pairs that have `status` already are not read
+ * at all) and resolved through `overlay`. Only pairs a pending sweep lists are read whole, for
+ * their `statusSeq`. Missing pairs are left out. Call inside a transaction over `pairs` and
+ * `sweeps`.
  */
-export async function currentStatuses(
+export async function statusesOtherThan(
   ctx: DbContext,
   ids: readonly string[],
+  status: PairStatus,
   overlay: StatusOverlay,
 ): Promise<Map<string, PairStatus>> {
   const wanted = new Set(ids);
-  const current = new Map<string, PairStatus>();
-  for (const status of STATUSES) {
-    const keys = await ctx.db.pairs.where("status").equals(status).primaryKeys();
-    for (const k of keys) if (wanted.has(k)) current.set(k, status);
+  const other = new Map<string, PairStatus>();
+  for (const s of STATUSES) {
+    if (s === status) continue;
+    const keys = await ctx.db.pairs.where("status").equals(s).primaryKeys();
+    for (const k of keys) if (wanted.has(k)) other.set(k, s);
   }
-  const listed = overlay.empty ? [] : ids.filter((id) => overlay.lists(id) && current.has(id));
-  if (listed.length > 0) {
-    for (const row of await ctx.db.pairs.bulkGet(listed))
-      if (row) current.set(row.id, overlay.resolve(row).status);
+  const listed = overlay.empty ? [] : ids.filter((id) => overlay.lists(id));
+  for (const row of listed.length > 0 ? await ctx.db.pairs.bulkGet(listed) : []) {
+    if (!row) continue;
+    const now = overlay.resolve(row).status;
+    if (now === status) other.delete(row.id);
+    else other.set(row.id, now);
   }
-  return current;
+  return other;
 }
 
 /**
- * Adds the sweeps that apply one side of a sweep part's changes (grouped by status). Call
- * inside a transaction over `sweeps`.
+ * Adds the sweeps that undo a sweep part (one per earlier status) or redo it. Call inside a
+ * transaction over `sweeps`.
  */
-export async function addSweeps(
+export async function replaySweep(
   ctx: DbContext,
   projectId: string,
-  changes: readonly RowChange<PairRow>[],
-  side: "before" | "after",
+  part: SweepPart,
+  direction: "undo" | "redo",
 ): Promise<void> {
   const byStatus = new Map<PairStatus, string[]>();
-  for (const c of changes) {
-    const status = c[side]?.status;
-    if (status) byStatus.set(status, [...(byStatus.get(status) ?? []), c.id]);
-  }
+  if (direction === "redo") byStatus.set(part.status, part.ids);
+  else
+    part.ids.forEach((id, i) => {
+      const status = part.before[i] as PairStatus;
+      const list = byStatus.get(status);
+      if (list) list.push(id);
+      else byStatus.set(status, [id]);
+    });
   const at = ctx.now();
   for (const [status, ids] of byStatus)
     await ctx.db.sweeps.add({ projectId, status, ids, folded: 0, at });

@@ -98,6 +98,9 @@ export function useRows(ids: readonly string[], version: number): Map<string, Pa
   return rows;
 }
 
-/** Every write bumps `updatedAt`; a document's title changes without one. */
+/**
+ * Every write of a row bumps `updatedAt`; a document's title and a status sweep (one record for
+ * many pairs, db/sweeps.ts) change a row without one.
+ */
 const sameRow = (a: PairsTableRow, b: PairsTableRow) =>
-  a.updatedAt === b.updatedAt && a.title === b.title;
+  a.updatedAt === b.updatedAt && a.title === b.title && a.status === b.status;
