@@ -1,5 +1,5 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "../../components/Button";
 import { deleteDocument, renameDocument, restoreDocument } from "../../db";
 import { studio } from "../../db/studio";
@@ -32,7 +32,13 @@ export function DocumentsSidebar({ projectId }: { projectId: string }) {
   const importInput = useRef<HTMLInputElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
 
-  const visible = matches ? (ids ?? []).filter((id) => matches.has(id)) : (ids ?? []);
+  const visible = useMemo(
+    () => (matches ? (ids ?? []).filter((id) => matches.has(id)) : (ids ?? [])),
+    [ids, matches],
+  );
+  // Stable until the list changes: the virtualizer lays out every row again (20,000 of them)
+  // whenever this function changes, which a new one on each render made every scroll step.
+  const getItemKey = useCallback((i: number) => visible[i] ?? i, [visible]);
   // TanStack Virtual keeps its state in a mutable instance; this app does not run the React
   // Compiler, so the hook's results are not memoized behind its back.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -40,7 +46,7 @@ export function DocumentsSidebar({ projectId }: { projectId: string }) {
     count: visible.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_ESTIMATE,
-    getItemKey: (i) => visible[i] ?? i,
+    getItemKey,
     overscan: 6,
   });
   const rows = virtualizer.getVirtualItems();

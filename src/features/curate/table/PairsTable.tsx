@@ -1,5 +1,5 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useEffect, useRef, type RefObject } from "react";
+import { useCallback, useEffect, useRef, type RefObject } from "react";
 import type { PairsSort, SortKey } from "../../../core/curation/view";
 import type { TableLayout } from "../../../stores/curation-store";
 import { ColumnResizer } from "./ColumnResizer";
@@ -47,6 +47,9 @@ export function PairsTable(props: PairsTableProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const gridTemplate = `2.25rem ${layout.questionWidth}px ${layout.answerWidth}px minmax(7rem,10rem) 6rem 6.5rem 8rem minmax(10rem,1fr)`;
 
+  // Stable until the ids change: the virtualizer lays out every row again (100,000 of them)
+  // whenever this function changes, which a new one on each render made every scroll step.
+  const getItemKey = useCallback((i: number) => ids[i] ?? i, [ids]);
   // TanStack Virtual keeps its state in a mutable instance; this app does not run the React
   // Compiler, so the hook's results are not memoized behind its back.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -54,7 +57,7 @@ export function PairsTable(props: PairsTableProps) {
     count: ids.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => rowHeight(layout.previewLines),
-    getItemKey: (i) => ids[i] ?? i,
+    getItemKey,
     overscan: OVERSCAN,
   });
   const items = virtualizer.getVirtualItems();
