@@ -16,7 +16,7 @@ import { historyScope } from "../history-scope";
 import { BulkBar } from "./BulkBar";
 import { FiltersBar } from "./FiltersBar";
 import { HistoryButtons } from "./HistoryButtons";
-import { askIndex } from "./pairs-index-client";
+import { askIndex, warmIndexWorker } from "./pairs-index-client";
 import { syncNow } from "./pairs-sync";
 import { PairsTable } from "./PairsTable";
 import { installUrlSync } from "./url-sync";
@@ -26,6 +26,7 @@ import { plural } from "../../../core/plural";
 
 // The URL names the page and its view: opening a bookmarked URL opens this page on that view.
 installUrlSync();
+warmIndexWorker();
 
 /** The project's pairs table (curation workbench): filter, search, sort, curate by keyboard. */
 export function PairsPage({ projectId }: { projectId: string }) {
