@@ -1,5 +1,6 @@
 import { Button } from "../components/Button";
 import type { ProjectRow } from "../db";
+import { preloadProject } from "../features/curate/table/pairs-sync";
 import { ExportButton } from "../features/export/ExportButton";
 import { useUi, type Theme } from "../stores/ui-store";
 import { EngineBadge } from "./EngineBadge";
@@ -14,6 +15,8 @@ export function Header({ project }: { project: ProjectRow }) {
     <button
       type="button"
       aria-current={view === v ? "page" : undefined}
+      // The Pairs page's pairs start loading as the button goes down, before the page renders.
+      onPointerDown={v === "pairs" ? () => preloadProject(project.id) : undefined}
       onClick={() => setView(v)}
       className={`rounded-md px-2.5 py-1 text-sm ${view === v ? "bg-neutral-200 font-medium dark:bg-neutral-800" : "hover:bg-neutral-100 dark:hover:bg-neutral-800/60"}`}
     >

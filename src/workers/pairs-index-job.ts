@@ -21,6 +21,16 @@ export type PairsIndexRequest =
   | { kind: "documents"; text: string; limit: number }
   | { kind: "titles"; ids: string[] };
 
+/**
+ * A query's answer as it crosses to the page: the ids as one newline-joined string, which the
+ * browser copies in one piece, where an array of 100,000 strings is copied string by string
+ * (ids are UUIDs, without newlines). `workerMs` is the query's own time in the worker.
+ */
+export interface PairsQueryWire extends Omit<PairsQueryResult, "ids"> {
+  ids: string;
+  workerMs: number;
+}
+
 /** The answer to each request kind. */
 export interface PairsIndexReplies {
   reset: null;
@@ -28,7 +38,7 @@ export interface PairsIndexReplies {
   remove: { size: number };
   setStatus: { size: number };
   retain: { size: number; removed: number };
-  query: PairsQueryResult;
+  query: PairsQueryWire;
   rows: (PairsTableRow | null)[];
   keepOne: KeepOnePlan;
   documents: DocumentOption[];

@@ -32,8 +32,11 @@ serveRequests<PairsIndexRequest, never, PairsIndexReplies[PairsIndexRequest["kin
         const removed = index.retain(req.ids);
         return { size: index.size, removed };
       }
-      case "query":
-        return index.query(req.view);
+      case "query": {
+        const t = performance.now();
+        const r = index.query(req.view);
+        return { ...r, ids: r.ids.join("\n"), workerMs: performance.now() - t };
+      }
       case "rows":
         return index.rows(req.ids);
       case "keepOne":

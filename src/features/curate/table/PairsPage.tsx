@@ -139,7 +139,14 @@ export function PairsPage({ projectId }: { projectId: string }) {
     <main aria-label="Pairs" className="flex min-h-0 flex-1 flex-col">
       <div className="flex items-center gap-3 px-4 pt-3">
         <h1 className="text-base font-semibold">Pairs</h1>
-        <p className="text-xs text-neutral-500" aria-live="polite">
+        <p
+          className="text-xs text-neutral-500"
+          aria-live="polite"
+          title={
+            answered ? `${Math.round(query.workerMs)} ms of it in the index worker` : undefined
+          }
+          data-worker-ms={answered ? Math.round(query.workerMs) : undefined}
+        >
           {filtered
             ? `${ids.length.toLocaleString("en-US")} of ${query.total.toLocaleString("en-US")} pairs match`
             : `${query.total.toLocaleString("en-US")} pairs`}

@@ -71,18 +71,20 @@ async function load(projectId: string, gen: number): Promise<void> {
   knownDocuments = new Set();
   syncedUpTo = 0;
   const started = Date.now();
-  // The rows read from here on have older sweeps applied (db/cursor.ts).
-  sweepsSeen = await newestSweepSeq(studio);
   // A small first batch shows the first rows at once; then big ones. The first batch, the count
-  // and the worker's reset go out together: the first rows are what the page waits for.
+  // and the worker's reset go out together: the first rows are what the page waits for. The
+  // newest sweep is read first: the rows read after it have it applied (db/cursor.ts).
   let size = Math.min(200, PAIRS_VIEW_BATCH);
-  const [, total, first] = await Promise.all([
+  const [, seen, total, first] = await Promise.all([
     askIndex({ kind: "reset" }),
+    newestSweepSeq(studio),
     countProjectPairs(studio, projectId),
     readPairsViewBatch(studio, projectId, null, size, knownDocuments),
   ]);
   if (gen !== generation) return;
-  update({ loaded: 0, total, loading: true, version: state.version + 1 });
+  sweepsSeen = seen;
+  // No version bump yet: the worker holds nothing to query until the first batch is in.
+  update({ loaded: 0, total, loading: true });
   for (let batch = first; ;) {
     const held = await push(batch);
     update({ loaded: held, version: state.version + 1 });
@@ -186,24 +188,31 @@ function onMutated(parts: ObservabilitySet): void {
  */
 export function followProject(projectId: string): () => void {
   Dexie.on.storagemutated.subscribe(onMutated);
-  if (state.projectId !== projectId) {
-    const gen = ++generation;
-    update({ projectId, loaded: 0, total: 0, loading: true });
-    load(projectId, gen)
-      .catch((err: unknown) => {
-        update({ loading: false });
-        toastError(err, "Could not load the pairs");
-      })
-      .finally(() => {
-        if (again && gen === generation) {
-          again = false;
-          runSync();
-        }
-      });
-  } else {
-    syncNow();
-  }
+  if (state.projectId !== projectId) preloadProject(projectId);
+  else syncNow();
   return () => {
     Dexie.on.storagemutated.unsubscribe(onMutated);
   };
+}
+
+/**
+ * Starts loading `projectId`'s pairs into the worker, unless they are there or on their way:
+ * called as the Pairs tab is pressed, the load starts before the page renders, and the first
+ * rows arrive that much sooner. The page's {@link followProject} then follows the writes.
+ */
+export function preloadProject(projectId: string): void {
+  if (state.projectId === projectId) return;
+  const gen = ++generation;
+  update({ projectId, loaded: 0, total: 0, loading: true });
+  load(projectId, gen)
+    .catch((err: unknown) => {
+      update({ loading: false });
+      toastError(err, "Could not load the pairs");
+    })
+    .finally(() => {
+      if (again && gen === generation) {
+        again = false;
+        runSync();
+      }
+    });
 }

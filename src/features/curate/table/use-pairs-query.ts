@@ -12,8 +12,10 @@ export function usePairsSync(projectId: string): SyncState {
 }
 
 export interface QueryState extends PairsQueryResult {
-  /** How long the worker took, for the status line. */
+  /** How long the query took from the page's side, for the status line. */
   ms: number;
+  /** How much of it the worker spent on the query itself. */
+  workerMs: number;
   /** The view and version these ids answer. */
   view: PairsView | null;
 }
@@ -23,6 +25,7 @@ const EMPTY: QueryState = {
   total: 0,
   statusCounts: { pending: 0, accepted: 0, rejected: 0 },
   ms: 0,
+  workerMs: 0,
   view: null,
 };
 
@@ -47,7 +50,14 @@ export function usePairsQuery(view: PairsView, version: number): QueryState {
       const asked = latest.current.view;
       const t = performance.now();
       askIndex({ kind: "query", view: asked })
-        .then((r) => setResult({ ...r, ms: performance.now() - t, view: asked }))
+        .then((r) =>
+          setResult({
+            ...r,
+            ids: r.ids === "" ? [] : r.ids.split("\n"),
+            ms: performance.now() - t,
+            view: asked,
+          }),
+        )
         .catch((err: unknown) => toastError(err, "Could not query the pairs"))
         .finally(() => {
           busy.current = false;
