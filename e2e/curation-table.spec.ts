@@ -256,3 +256,55 @@ test("Bulk-reject by a flag filter, undo, then redo", async ({ page }) => {
   await expect(page.getByText("12 pairs", { exact: false }).first()).toBeVisible();
   await page.screenshot({ path: "/tmp/shots-table-dark.png" });
 });
+
+test("A bulk reject of 520 pairs is one sweep: it survives a reload before it is folded, and undo", async ({
+  page,
+}) => {
+  // 130 documents of 5 pairs, 4 of them "Why?" (flagged very short): 520 flagged, over the
+  // size from which a status change is stored as one sweep instead of one write per pair.
+  const file = backupFile(130, (d) => [
+    ...Array.from({ length: 4 }, () => ({ question: "Why?", answer: `Day ${d}.` })),
+    { question: `Which item was approved in meeting ${d}?`, answer: `Item ${d}.` },
+  ]);
+  await restore(page, file, 130);
+  await seedQuality(page);
+  const counts = async () => {
+    const rows = await storedRows<{ question: string; status: string }>(page, "pairs");
+    const c: Record<string, number> = {};
+    for (const p of rows) {
+      const key = `${p.question === "Why?" ? "flagged" : "other"}:${p.status}`;
+      c[key] = (c[key] ?? 0) + 1;
+    }
+    return c;
+  };
+  const status = page.getByRole("group", { name: "Status" });
+
+  await page.goto("/?view=pairs&flag=shortQuestion");
+  await expect(page.getByText("520 of 650 pairs match")).toBeVisible();
+  const bulk = page.getByRole("region", { name: "Bulk actions" });
+  await bulk.getByRole("button", { name: "Reject…" }).click();
+  await page
+    .getByRole("dialog", { name: "Reject 520 pairs?" })
+    .getByRole("button", { name: "Reject", exact: true })
+    .click();
+  await expect(page.getByText("Reject: 520 pairs changed.")).toBeVisible();
+  await expect(status.getByRole("button", { name: "Rejected 520" })).toBeVisible();
+
+  // At once, before the rows are folded: the status lives in one sweep record, and a reload
+  // reads it from there.
+  await page.reload();
+  await expect(status.getByRole("button", { name: "Rejected 520" })).toBeVisible();
+  await expect(status.getByRole("button", { name: "Pending 0" })).toBeVisible();
+
+  // Folded in the background: the rows hold the statuses, and the sweep is gone.
+  await expect
+    .poll(counts, { timeout: 60_000 })
+    .toEqual({ "flagged:rejected": 520, "other:pending": 130 });
+  await expect.poll(async () => (await storedRows(page, "sweeps")).length).toBe(0);
+
+  await page.getByRole("button", { name: "Undo Reject 520 pairs" }).click();
+  await expect(status.getByRole("button", { name: "Pending 520" })).toBeVisible();
+  await expect
+    .poll(counts, { timeout: 60_000 })
+    .toEqual({ "flagged:pending": 520, "other:pending": 130 });
+});
