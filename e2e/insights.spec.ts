@@ -164,8 +164,9 @@ async function scoreAsSeeded(page: Page): Promise<void> {
       req.onerror = () => reject(req.error ?? new Error("open failed"));
     });
     await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction("pairs", "readwrite");
+      const tx = db.transaction(["pairs", "marks"], "readwrite");
       const store = tx.objectStore("pairs");
+      const marks = tx.objectStore("marks");
       const cursor = store.openCursor();
       cursor.onsuccess = () => {
         const c = cursor.result;
@@ -173,9 +174,17 @@ async function scoreAsSeeded(page: Page): Promise<void> {
         const row = c.value as Record<string, unknown>;
         const seed = seeds[row.question as string];
         if (seed) {
-          for (const k of ["quality", "taskType", "duplicate", "stale"]) delete row[k];
-          Object.assign(row, seed, { updatedAt: Date.now() + 60_000 });
+          const { duplicate, ...rest } = seed;
+          for (const k of ["quality", "taskType", "stale"]) delete row[k];
+          Object.assign(row, rest, { updatedAt: Date.now() + 60_000 });
           c.update(row);
+          // Duplicate marks have a table of their own; this replaces the keeper's.
+          marks.put({
+            id: row.id,
+            projectId: row.projectId,
+            duplicate: duplicate ?? null,
+            at: Date.now() + 60_000,
+          });
         }
         c.continue();
       };

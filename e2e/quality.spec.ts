@@ -20,6 +20,7 @@ test.afterEach(async () => {
 });
 
 interface StoredPair {
+  id: string;
   question: string;
   stale?: number;
   quality?: { grounding: number | null; flags: string[]; taskType: string };
@@ -56,7 +57,18 @@ test("new pairs are scored and duplicate questions grouped in the background", a
     .getByRole("button", { name: /Synthesize all pending \(2 chunks\)/ })
     .click();
 
-  const stored = () => storedRows<StoredPair>(page, "pairs");
+  // Pairs with their duplicate marks, which the studio keeps in a table of their own.
+  const stored = async () => {
+    const marks = new Map(
+      (
+        await storedRows<{ id: string; duplicate: StoredPair["duplicate"] | null }>(page, "marks")
+      ).map((m) => [m.id, m.duplicate]),
+    );
+    return (await storedRows<StoredPair>(page, "pairs")).map((p) => {
+      const duplicate = marks.get(p.id);
+      return duplicate ? { ...p, duplicate } : p;
+    });
+  };
 
   await expect
     .poll(async () => (await stored()).filter((p) => p.quality && !p.stale).length, {

@@ -111,7 +111,10 @@ export interface PairRow {
   taskType?: TaskType;
   /** The pair's own quality signals, scored against its chunk (core/quality/quality.ts). */
   quality?: StoredQuality;
-  /** Its duplicate group when other pairs of the project ask the same or almost the same. */
+  /**
+   * Its duplicate group when other pairs of the project ask the same or almost the same. Stored
+   * apart, in the marks table (db/marks.ts), and attached by the reads that show it.
+   */
   duplicate?: DuplicateMark;
   /**
    * Present (always 1) while `quality` is missing or out of date: set when the pair is created
@@ -154,6 +157,21 @@ export interface StoredQuality {
   grounding: number | null;
   flags: Flag[];
   taskType: TaskType;
+}
+
+/**
+ * A pair's duplicate mark, stored apart from the pair: loading a project's near-duplicate index
+ * marks tens of thousands of pairs, and a small row in its own table is several times cheaper to
+ * write than the whole pair row with its indexes, and does not hold up reads of the pairs.
+ */
+export interface MarkRow {
+  /** The pair's id. */
+  id: string;
+  projectId: string;
+  /** null once the pair left its group: kept, so the pairs table's sync sees the change. */
+  duplicate: DuplicateMark | null;
+  /** When it was written (ms): the pairs table syncs on it. */
+  at: number;
 }
 
 export interface DuplicateMark {

@@ -10,6 +10,7 @@ import {
 import type { DbContext } from "./context";
 import { listDocuments } from "./documents";
 import { firstChunkId, wholeDocumentChunk, type ChunkRow } from "./schema";
+import { withMarks } from "./marks";
 import { readOverlay } from "./sweeps";
 
 /** A backup that cannot be made or restored, with a message for the person. */
@@ -27,6 +28,7 @@ export const backupTables = (ctx: DbContext) => {
     db.results,
     db.pairs,
     db.sweeps,
+    db.marks,
     db.jobs,
     db.tasks,
     db.settings,
@@ -76,7 +78,9 @@ export async function createBackup(
       chunks: await db.chunks.where("projectId").equals(projectId).toArray(),
       results: await db.results.where("projectId").equals(projectId).toArray(),
       // With pending sweeps applied; `statusSeq` numbers sweeps of this database only.
-      pairs: (await db.pairs.where("projectId").equals(projectId).toArray()).map((p) => {
+      pairs: (
+        await withMarks(ctx, await db.pairs.where("projectId").equals(projectId).toArray())
+      ).map((p) => {
         const { statusSeq: _, ...row } = overlay.resolve(p);
         return row;
       }),

@@ -23,6 +23,7 @@ export * from "./pairs-view";
 export * from "./insights";
 export * from "./regenerate";
 export * from "./sweeps";
+export * from "./marks";
 
 /** The app's single database connection. */
 export function openStudio(name?: string): DbContext {

@@ -7,6 +7,7 @@ import {
   type InsightsPair,
 } from "../core/insights/insights";
 import type { DbContext } from "./context";
+import { withMarks } from "./marks";
 import { readOverlay } from "./sweeps";
 
 /** Pairs per read: small enough that one batch never holds the page for long. */
@@ -86,11 +87,13 @@ export async function readInsights(
     if (!live()) throw new InsightsCancelled();
     // The overlay before the rows: a sweep folded in between is then in the rows already.
     const overlay = await readOverlay(ctx, projectId);
-    const rows = await db.pairs.bulkGet(ids.slice(from, from + size));
     // A pair deleted since the keys were read comes back undefined; it is simply gone.
+    const rows = (await db.pairs.bulkGet(ids.slice(from, from + size))).filter(
+      (r) => r !== undefined,
+    );
     addPairs(
       acc,
-      rows.flatMap((r) => (r ? [project(overlay.resolve(r))] : [])),
+      (await withMarks(ctx, rows)).map((r) => project(overlay.resolve(r))),
     );
     opts.onProgress?.({ done: Math.min(ids.length, from + size), total: ids.length });
     if (opts.pause) await opts.pause();
@@ -106,7 +109,7 @@ export async function readInsights(
  */
 export async function insightsSignal(ctx: DbContext, projectId: string): Promise<string> {
   const { db } = ctx;
-  const [pairs, chunks, latest, stale, done, sweeps] = await Promise.all([
+  const [pairs, chunks, latest, stale, done, sweeps, marked] = await Promise.all([
     db.pairs.where("projectId").equals(projectId).count(),
     db.chunks.where("projectId").equals(projectId).count(),
     db.pairs
@@ -118,8 +121,12 @@ export async function insightsSignal(ctx: DbContext, projectId: string): Promise
       .where("[projectId+state+chunkId]")
       .between([projectId, "done", Dexie.minKey], [projectId, "done", Dexie.maxKey])
       .count(),
-    // A bulk status change writes a sweep, not the pairs.
+    // A bulk status change writes a sweep, and a duplicate mark its own row, not the pairs.
     db.sweeps.where("projectId").equals(projectId).primaryKeys(),
+    db.marks
+      .where("[projectId+at]")
+      .between([projectId, Dexie.minKey], [projectId, Dexie.maxKey])
+      .lastKey(),
   ]);
-  return JSON.stringify([pairs, chunks, latest ?? null, stale, done, sweeps]);
+  return JSON.stringify([pairs, chunks, latest ?? null, stale, done, sweeps, marked ?? null]);
 }

@@ -60,12 +60,18 @@ async function seed() {
   await ctx.db.pairs.bulkAdd([
     pair("a", "d1", {
       quality: { grounding: 0.7, flags: ["shortQuestion"], taskType: "math" },
-      duplicate: { kind: "duplicate", group: "g" },
     }),
     pair("b", "d1", { index: 1, taskType: "code", stale: 1 }),
     pair("c", "d2"),
     pair("x", "d9", { projectId: "other" }),
   ]);
+  // Marks live in their own table (db/marks.ts).
+  await ctx.db.marks.add({
+    id: "a",
+    projectId: "p",
+    duplicate: { kind: "duplicate", group: "g" },
+    at: 1,
+  });
 }
 
 describe("pairs view reads", () => {

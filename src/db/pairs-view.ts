@@ -2,6 +2,7 @@ import { pairFacts, type PairFacts } from "../core/curation/facts";
 import type { DbContext } from "./context";
 import { walkProjectPairs } from "./cursor";
 import type { PairRow } from "./schema";
+import { marksWrittenSince, withMarks } from "./marks";
 import { readOverlay } from "./sweeps";
 
 /*
@@ -77,6 +78,23 @@ export async function readPairsChangedSince(
   );
 }
 
+/**
+ * Pairs of the project whose duplicate marks were written at or after `since` (ms): marks live
+ * in their own table (db/marks.ts) and move no pair's `updatedAt`. `latest` is the newest mark's.
+ */
+export async function readPairsMarkedSince(
+  ctx: DbContext,
+  projectId: string,
+  since: number,
+  knownDocuments: Set<string>,
+): Promise<PairsViewBatch> {
+  const { ids, latest } = await marksWrittenSince(ctx, projectId, since);
+  if (ids.length === 0) return { rows: [], titles: [], latest: 0 };
+  const overlay = await readOverlay(ctx, projectId);
+  const rows = (await ctx.db.pairs.bulkGet(ids)).flatMap((r) => (r ? [overlay.resolve(r)] : []));
+  return { ...(await toBatch(ctx, rows, knownDocuments)), latest };
+}
+
 /** Re-reads the titles of these documents (after a rename); missing documents are left out. */
 export async function readDocumentTitles(
   ctx: DbContext,
@@ -100,6 +118,7 @@ async function toBatch(
   rows: PairRow[],
   knownDocuments: Set<string>,
 ): Promise<PairsViewBatch> {
+  rows = await withMarks(ctx, rows);
   const fresh = [...new Set(rows.map((r) => r.documentId))].filter((id) => !knownDocuments.has(id));
   const titles = fresh.length > 0 ? await readDocumentTitles(ctx, fresh) : [];
   for (const id of fresh) knownDocuments.add(id);

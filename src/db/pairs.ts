@@ -2,6 +2,7 @@ import type { DbContext } from "./context";
 import type { Pair } from "../core/types";
 import type { PairRow, PairStatus, ResultRow } from "./schema";
 import { guardWrite } from "./storage-error";
+import { withMarks } from "./marks";
 import { resolveRows } from "./sweeps";
 
 export interface PairPatch {
@@ -34,16 +35,19 @@ export async function updatePair(ctx: DbContext, id: string, patch: PairPatch): 
   );
 }
 
-/** A document's pairs in order, with their statuses resolved (db/sweeps.ts). */
+/** A document's pairs in order, with their statuses resolved (db/sweeps.ts) and their marks. */
 export function listPairs(ctx: DbContext, documentId: string): Promise<PairRow[]> {
   const { db } = ctx;
-  return db.transaction("r", db.pairs, db.sweeps, async () =>
-    resolveRows(
+  return db.transaction("r", db.pairs, db.sweeps, db.marks, async () =>
+    withMarks(
       ctx,
-      await db.pairs
-        .where("[documentId+index]")
-        .between([documentId, -Infinity], [documentId, Infinity])
-        .toArray(),
+      await resolveRows(
+        ctx,
+        await db.pairs
+          .where("[documentId+index]")
+          .between([documentId, -Infinity], [documentId, Infinity])
+          .toArray(),
+      ),
     ),
   );
 }

@@ -2,7 +2,10 @@ import "fake-indexeddb/auto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { DbContext } from "./context";
 import { editPairText } from "./curation";
-import { questionsPage, saveDuplicateMarks, saveScores, staleChunks } from "./quality";
+import { saveDuplicateMarks } from "./marks";
+import { listPairs } from "./pairs";
+import { readPairsMarkedSince } from "./pairs-view";
+import { questionsPage, saveScores, staleChunks } from "./quality";
 import { StudioDB, type PairRow } from "./schema";
 
 let ctx: DbContext;
@@ -114,54 +117,34 @@ describe("quality storage", () => {
     expect((await staleChunks(ctx, 10)).flatMap((c) => c.pairs.map((p) => p.id))).toEqual(["b"]);
   });
 
-  it("stores marks with scores in one write, a mark even on a pair edited since", async () => {
-    await seedDocument();
-    await ctx.db.pairs.bulkAdd([
-      pair("a", "c0"),
-      pair("b", "c0"),
-      pair("c", "c0", { duplicate: { kind: "duplicate", group: "g0" } }),
+  it("keeps duplicate marks in their own table: written when changed, cleared, and attached on reads", async () => {
+    await ctx.db.pairs.bulkAdd([pair("a", "c0"), pair("b", "c0"), pair("c", "c0")]);
+    const g1 = { kind: "duplicate" as const, group: "g1" };
+    const g2 = { kind: "nearDuplicate" as const, group: "g2" };
+    expect(await saveDuplicateMarks(ctx, "p", [{ id: "b", duplicate: g1 }])).toBe(1);
+    const written = await saveDuplicateMarks(ctx, "p", [
+      { id: "a", duplicate: g2 },
+      { id: "b", duplicate: g1 },
+      { id: "c", duplicate: null },
     ]);
-    const read = (await staleChunks(ctx, 10)).flatMap((c) => c.pairs);
-    expect((await staleChunks(ctx, 10)).map((c) => c.projectId)).toEqual(["p"]);
-    await editPairText(ctx, { projectId: "p", session: "s" }, "b", {
-      question: "new",
-      answer: "x",
-    });
-    const g1 = { kind: "nearDuplicate" as const, group: "g1" };
-    const stored = await saveScores(
-      ctx,
-      read.map((p) => ({ id: p.id, updatedAt: p.updatedAt, quality })),
-      new Map([
-        ["a", g1],
-        ["b", g1],
-        ["c", null],
-      ]),
-    );
-    expect(stored).toBe(2);
-    expect(await ctx.db.pairs.get("a")).toMatchObject({ quality, duplicate: g1 });
-    expect(await ctx.db.pairs.get("b")).toMatchObject({ stale: 1, duplicate: g1 });
-    expect((await ctx.db.pairs.get("b"))?.quality).toBeUndefined();
-    expect((await ctx.db.pairs.get("c"))?.duplicate).toBeUndefined();
-    expect((await ctx.db.pairs.get("c"))?.quality).toEqual(quality);
-  });
+    expect(written).toBe(1); // b is unchanged, c had none
+    // The pairs themselves are not written.
+    expect((await ctx.db.pairs.get("a"))?.updatedAt).toBe(1);
+    expect((await ctx.db.pairs.get("a"))?.duplicate).toBeUndefined();
+    const page = await questionsPage(ctx, "p", null, 10);
+    expect(page.map((q) => q.duplicate ?? null)).toEqual([g2, g1, null]);
+    expect((await listPairs(ctx, "d")).map((p) => p.duplicate ?? null)).toEqual([g2, g1, null]);
 
-  it("writes duplicate marks that changed and clears removed ones", async () => {
-    await ctx.db.pairs.bulkAdd([
-      pair("a", "c0"),
-      pair("b", "c0", { duplicate: { kind: "duplicate", group: "g1" } }),
+    const before = t;
+    await saveDuplicateMarks(ctx, "p", [{ id: "b", duplicate: null }]);
+    expect((await questionsPage(ctx, "p", null, 10)).map((q) => q.duplicate ?? null)).toEqual([
+      g2,
+      null,
+      null,
     ]);
-    const written = await saveDuplicateMarks(ctx, [
-      { id: "a", duplicate: { kind: "nearDuplicate", group: "g2" } },
-      { id: "b", duplicate: { kind: "duplicate", group: "g1" } },
-      { id: "missing", duplicate: null },
-    ]);
-    expect(written).toBe(1);
-    expect((await ctx.db.pairs.get("a"))?.duplicate).toEqual({
-      kind: "nearDuplicate",
-      group: "g2",
-    });
-    await saveDuplicateMarks(ctx, [{ id: "b", duplicate: null }]);
-    expect((await ctx.db.pairs.get("b"))?.duplicate).toBeUndefined();
+    // The cleared mark is still seen as a change by the pairs table's sync.
+    const marked = await readPairsMarkedSince(ctx, "p", before, new Set());
+    expect(marked.rows.map((r) => [r.id, r.group])).toEqual([["b", null]]);
   });
 
   it("pages a project's questions in a stable order", async () => {

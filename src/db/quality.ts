@@ -1,6 +1,7 @@
 import type { DbContext } from "./context";
 import { walkProjectPairs } from "./cursor";
 import type { DuplicateMark, PairRow, StoredQuality } from "./schema";
+import { withMarks } from "./marks";
 import { guardWrite } from "./storage-error";
 
 /*
@@ -67,14 +68,9 @@ export interface Score {
 
 /**
  * Stores scores and clears `stale`, skipping pairs edited since they were read (they stay stale
- * and are scored again), and stores the duplicate `marks` given for any of the same pairs, in
- * one read and one write of those rows. Returns how many scores were stored.
+ * and are scored again), in one read and one write of those rows. Returns how many were stored.
  */
-export async function saveScores(
-  ctx: DbContext,
-  scores: readonly Score[],
-  marks: ReadonlyMap<string, DuplicateMark | null> = new Map(),
-): Promise<number> {
+export async function saveScores(ctx: DbContext, scores: readonly Score[]): Promise<number> {
   let scored = 0;
   await rewritePairs(
     ctx,
@@ -87,8 +83,6 @@ export async function saveScores(
         delete next.stale;
         scored++;
       }
-      const mark = marks.get(row.id);
-      if (mark !== undefined && !sameMark(row.duplicate, mark)) next = withMark(next, mark);
       return next === row ? undefined : next;
     },
   );
@@ -106,12 +100,14 @@ export async function questionsPage(
   after: string | null,
   limit: number,
 ): Promise<{ id: string; question: string; duplicate?: DuplicateMark }[]> {
-  const page: { id: string; question: string; duplicate?: DuplicateMark }[] = [];
-  await walkProjectPairs(ctx, projectId, after, ({ id, question, duplicate }) => {
-    page.push(duplicate ? { id, question, duplicate } : { id, question });
-    return page.length < limit ? "next" : "stop";
+  const rows: PairRow[] = [];
+  await walkProjectPairs(ctx, projectId, after, (row) => {
+    rows.push(row);
+    return rows.length < limit ? "next" : "stop";
   });
-  return page;
+  return (await withMarks(ctx, rows)).map(({ id, question, duplicate }) =>
+    duplicate ? { id, question, duplicate } : { id, question },
+  );
 }
 
 /** Pairs waiting for scores (any project) and the project's pairs, in one read. */
@@ -124,22 +120,6 @@ export function pairCounts(
     stale: await db.pairs.where("stale").equals(1).count(),
     total: await db.pairs.where("projectId").equals(projectId).count(),
   }));
-}
-
-/** Sets or clears (`null`) duplicate marks; unchanged and missing pairs are skipped. */
-export async function saveDuplicateMarks(
-  ctx: DbContext,
-  marks: readonly { id: string; duplicate: DuplicateMark | null }[],
-): Promise<number> {
-  const written = await rewritePairs(
-    ctx,
-    marks.map((m) => m.id),
-    (row, i) => {
-      const mark = marks[i]?.duplicate ?? null;
-      return sameMark(row.duplicate, mark) ? undefined : withMark(row, mark);
-    },
-  );
-  return written.length;
 }
 
 /**
@@ -164,18 +144,4 @@ async function rewritePairs(
       return puts;
     }),
   );
-}
-
-/** `row` with its duplicate mark set, or removed for `null`. */
-function withMark(row: PairRow, mark: DuplicateMark | null): PairRow {
-  const next: PairRow = { ...row };
-  if (mark) next.duplicate = mark;
-  else delete next.duplicate;
-  return next;
-}
-
-export function sameMark(a: DuplicateMark | undefined | null, b: DuplicateMark | null): boolean {
-  return (a ?? null) === null
-    ? b === null
-    : b !== null && a?.kind === b.kind && a.group === b.group;
 }

@@ -97,7 +97,13 @@ export async function restoreBackup(
       await db.documents.bulkAdd(rows.documents);
       await db.chunks.bulkAdd(rows.chunks);
       await db.results.bulkAdd(rows.results);
-      await db.pairs.bulkAdd(rows.pairs);
+      // Duplicate marks go to their own table (db/marks.ts).
+      await db.marks.bulkAdd(
+        rows.pairs.flatMap((p) =>
+          p.duplicate ? [{ id: p.id, projectId, duplicate: p.duplicate, at: t }] : [],
+        ),
+      );
+      await db.pairs.bulkAdd(rows.pairs.map(({ duplicate: _, ...p }) => p));
       await db.jobs.bulkAdd(rows.jobs);
       await db.tasks.bulkAdd(rows.tasks);
       const settings = await putSettings(ctx, b, projectId, {

@@ -51,3 +51,34 @@ it("upgrades a v1 database: every document becomes one chunk, results and pairs 
   expect(await db.history.count()).toBe(0);
   await db.delete();
 });
+
+it("upgrades a v3 database: duplicate marks move from the pairs to their own table", async () => {
+  const name = `upgrade-${Math.random()}`;
+  // The v3 schema as it shipped.
+  const old = new Dexie(name);
+  old.version(3).stores({
+    projects: "id, createdAt",
+    documents: "id, projectId, [projectId+createdAt], [projectId+contentHash]",
+    chunks: "id, projectId, [documentId+index]",
+    results:
+      "id, projectId, documentId, chunkId, state, [documentId+startedAt], jobId, [projectId+state+chunkId]",
+    pairs:
+      "id, projectId, documentId, chunkId, resultId, [documentId+index], status, stale, [projectId+updatedAt]",
+    settings: "key",
+    jobs: "id, projectId, state, [projectId+createdAt]",
+    tasks: "id, jobId, [jobId+round], [jobId+state], [jobId+state+chunkId], state, chunkId",
+    history: "++seq, [projectId+step], session",
+  });
+  const mark = { kind: "nearDuplicate", group: "g1" };
+  await old.table("pairs").bulkAdd([
+    { id: "q1", projectId: "p1", documentId: "d1", chunkId: "d1:0", duplicate: mark },
+    { id: "q2", projectId: "p1", documentId: "d1", chunkId: "d1:0" },
+  ]);
+  old.close();
+
+  const db = new StudioDB(name);
+  expect(await db.marks.toArray()).toEqual([{ id: "q1", projectId: "p1", duplicate: mark, at: 0 }]);
+  expect((await db.pairs.get("q1"))?.duplicate).toBeUndefined();
+  expect(await db.sweeps.count()).toBe(0);
+  await db.delete();
+});

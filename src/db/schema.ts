@@ -5,6 +5,7 @@ import type {
   DocumentRow,
   HistoryRow,
   JobRow,
+  MarkRow,
   PairRow,
   ProjectRow,
   ResultRow,
@@ -22,6 +23,7 @@ export type {
   JobRow,
   JobSettings,
   JobState,
+  MarkRow,
   TaskRow,
   TaskState,
   DocumentRow,
@@ -47,6 +49,7 @@ export class StudioDB extends Dexie {
   tasks!: Table<TaskRow, string>;
   history!: Table<HistoryRow, number>;
   sweeps!: Table<SweepRow, number>;
+  marks!: Table<MarkRow, string>;
 
   constructor(name = "ipt-studio") {
     super(name);
@@ -104,9 +107,23 @@ export class StudioDB extends Dexie {
             p.stale = 1;
           });
       });
-    // Version 4: status sweeps, bulk status changes stored as one record each (db/sweeps.ts).
-    // Their `seq` only grows, even across deletions, which is what `statusSeq` relies on.
-    this.version(4).stores({ sweeps: "++seq, projectId" });
+    // Version 4: status sweeps, bulk status changes stored as one record each (db/sweeps.ts),
+    // whose `seq` only grows, even across deletions, which is what `statusSeq` relies on; and
+    // duplicate marks in a table of their own (db/marks.ts), moved out of the pairs.
+    this.version(4)
+      .stores({ sweeps: "++seq, projectId", marks: "id, [projectId+at]" })
+      .upgrade(async (tx) => {
+        const marks: MarkRow[] = [];
+        await tx
+          .table<PairRow, string>("pairs")
+          .toCollection()
+          .modify((p) => {
+            if (!p.duplicate) return;
+            marks.push({ id: p.id, projectId: p.projectId, duplicate: p.duplicate, at: 0 });
+            delete p.duplicate;
+          });
+        await tx.table<MarkRow, string>("marks").bulkAdd(marks);
+      });
   }
 }
 

@@ -26,8 +26,6 @@ import type { QualityReply, QualityRequest } from "../../workers/quality-job";
 const SCORE_BATCH = 1000;
 /** Questions per message while loading the near-duplicate index. */
 const LOAD_BATCH = 2000;
-/** Duplicate marks per transaction when loading ends: few transactions, none of them long. */
-const MARK_BATCH = 5000;
 /** The shortest pause between two passes, so a running batch is not slowed by the keeper. */
 const PASS_GAP_MS = 500;
 /** The longest a change waits before the keeper looks at it, and the shortest gap between looks. */
@@ -58,11 +56,6 @@ function changedMarks(reply: QualityReply, known: Map<string, DuplicateMark | nu
   const changed = reply.marks.filter((m) => !sameMark(known.get(m.id), m.duplicate));
   for (const m of changed) known.set(m.id, m.duplicate);
   return changed;
-}
-
-async function saveMarks(reply: QualityReply, known: Map<string, DuplicateMark | null>) {
-  const changed = changedMarks(reply, known);
-  if (changed.length > 0) await saveDuplicateMarks(studio, changed);
 }
 
 /** One project's keeper: loads the duplicate index, then scores stale pairs whenever some appear. */
@@ -136,16 +129,13 @@ class Keeper {
   /**
    * Feeds the worker every question of the project, reading the next page while the worker
    * indexes the current one (on 100,000 pairs, reading takes about 11 s and indexing about 9 s;
-   * one after the other they added up). The marks are stored once, at the end: a group's marks
-   * change as it grows, and each stored mark costs a read and a put of the whole pair row with
-   * all its index entries. Writing only the rows whose final mark differs from the stored one,
-   * in a few large transactions, took about 22 s where writing each page's changes took 31 s.
+   * one after the other they added up). Each page's changed marks are stored while the next
+   * page is read and indexed: marks have their own table (db/marks.ts), so writing them does not
+   * hold up reading the pairs. The indexed count moves once a page's marks are stored.
    */
   private async loadQuestions(): Promise<void> {
     this.known.clear();
-    /** Each pair's latest mark from the worker, stored after the last page. */
-    const latest = new Map<string, DuplicateMark | null>();
-    let indexed = 0;
+    let stored: Promise<void> = Promise.resolve();
     let page = await questionsPage(studio, this.projectId, null, LOAD_BATCH);
     while (!this.stopped) {
       for (const q of page) this.known.set(q.id, q.duplicate ?? null);
@@ -155,25 +145,21 @@ class Keeper {
         ask({ kind: "addQuestions", items: page.map(({ id, question }) => ({ id, question })) }),
         last ? [] : questionsPage(studio, this.projectId, after, LOAD_BATCH),
       ]);
-      if (reply.kind === "marks") {
-        for (const m of reply.marks) latest.set(m.id, m.duplicate);
-        indexed = reply.indexed;
-      }
-      // The last page's count waits for the marks: the index counts as loaded once they are stored.
+      // One write after another, each while the next page is read and indexed.
+      stored = stored.then(async () => {
+        await this.saveMarks(reply);
+        if (reply.kind === "marks") status.update({ indexed: reply.indexed });
+      });
       if (last || next.length === 0) break;
-      status.update({ indexed });
       page = next;
     }
-    if (this.stopped) return;
-    const changed = [...latest]
-      .filter(([id, mark]) => !sameMark(this.known.get(id), mark))
-      .map(([id, duplicate]) => ({ id, duplicate }));
-    for (let i = 0; i < changed.length && !this.stopped; i += MARK_BATCH) {
-      const batch = changed.slice(i, i + MARK_BATCH);
-      await saveDuplicateMarks(studio, batch);
-      for (const m of batch) this.known.set(m.id, m.duplicate);
-    }
-    status.update({ indexed });
+    await stored;
+  }
+
+  /** Stores the marks of a reply that differ from the stored ones. */
+  private async saveMarks(reply: QualityReply): Promise<void> {
+    const changed = changedMarks(reply, this.known);
+    if (changed.length > 0) await saveDuplicateMarks(studio, this.projectId, changed);
   }
 
   private async pass(): Promise<void> {
@@ -185,8 +171,7 @@ class Keeper {
       );
       const gone = [...this.known.keys()].filter((id) => !stored.has(id));
       for (const id of gone) this.known.delete(id);
-      if (gone.length > 0)
-        await saveMarks(await ask({ kind: "removeQuestions", ids: gone }), this.known);
+      if (gone.length > 0) await this.saveMarks(await ask({ kind: "removeQuestions", ids: gone }));
     }
     while (!this.stopped) {
       const chunks = await staleChunks(studio, SCORE_BATCH);
@@ -195,22 +180,17 @@ class Keeper {
       const reply = await ask({ kind: "score", chunks });
       if (reply.kind !== "scores") return;
       const seen = new Map(chunks.flatMap((c) => c.pairs.map((p) => [p.id, p] as const)));
-      // New and edited questions of the open project go into the duplicate index; their marks
-      // are stored with their scores, in the same write of those rows.
+      // New and edited questions of the open project go into the duplicate index.
       const items = chunks.flatMap((c) =>
         c.projectId === this.projectId ? c.pairs.map(({ id, question }) => ({ id, question })) : [],
       );
       for (const { id } of items) if (!this.known.has(id)) this.known.set(id, null);
       const marks = items.length > 0 ? await ask({ kind: "addQuestions", items }) : null;
-      const changed = marks ? changedMarks(marks, this.known) : [];
       const saved = await saveScores(
         studio,
         reply.scores.map((s) => ({ ...s, updatedAt: seen.get(s.id)?.updatedAt ?? -1 })),
-        new Map(changed.filter((m) => seen.has(m.id)).map((m) => [m.id, m.duplicate])),
       );
-      // Earlier pairs whose group changed (the first of a new group) are written on their own.
-      const others = changed.filter((m) => !seen.has(m.id));
-      if (others.length > 0) await saveDuplicateMarks(studio, others);
+      if (marks) await this.saveMarks(marks);
       status.update({ scored: status.get().scored + saved });
       if (marks?.kind === "marks") status.update({ indexed: marks.indexed });
       // Caught up: the pass ends, and the watch wakes the next one. Looping on would score the

@@ -5,6 +5,7 @@ import {
   PAIRS_VIEW_BATCH,
   projectPairIds,
   readPairsChangedSince,
+  readPairsMarkedSince,
   readPairsViewBatch,
   sweepsAfter,
   type PairsViewBatch,
@@ -20,7 +21,8 @@ import { askIndex } from "./pairs-index-client";
  * quality keeper's) triggers a sync: the rows written since the last one seen (every write bumps
  * `updatedAt`), then, when the counts disagree, the ids, to drop deleted pairs. A bulk status
  * change is a sweep (db/sweeps.ts), which writes no pair: the sweeps written since the last
- * sync go to the worker as they are, before the rows, which may have changed after them.
+ * sync go to the worker as they are, before the rows, which may have changed after them. So do
+ * pairs whose duplicate marks were written since (marks have their own table, db/marks.ts).
  */
 
 /** Clocks of two transactions may commit out of order: re-read this far back. */
@@ -42,6 +44,8 @@ let state: SyncState = { projectId: null, loaded: 0, total: 0, loading: false, v
 const listeners = new Set<() => void>();
 let knownDocuments = new Set<string>();
 let syncedUpTo = 0;
+/** The newest duplicate mark the worker has seen (ms). */
+let marksUpTo = 0;
 /** The newest sweep the worker has applied. */
 let sweepsSeen = 0;
 let generation = 0;
@@ -70,6 +74,7 @@ async function push(batch: PairsViewBatch): Promise<number> {
 async function load(projectId: string, gen: number): Promise<void> {
   knownDocuments = new Set();
   syncedUpTo = 0;
+  marksUpTo = 0;
   const started = Date.now();
   // A small first batch shows the first rows at once; then big ones. The first batch, the count
   // and the worker's reset go out together: the first rows are what the page waits for. The
@@ -96,6 +101,7 @@ async function load(projectId: string, gen: number): Promise<void> {
   }
   // Writes during the load may have moved rows between batches: catch up from its start.
   syncedUpTo = Math.min(syncedUpTo, started);
+  marksUpTo = started;
   update({ loading: false });
   await sync(projectId, gen);
 }
@@ -104,12 +110,22 @@ async function sync(projectId: string, gen: number): Promise<void> {
   const since = syncedUpTo - CLOCK_MARGIN_MS;
   const sweeps = await sweepsAfter(studio, projectId, sweepsSeen);
   const batch = await readPairsChangedSince(studio, projectId, since, knownDocuments);
+  const marked = await readPairsMarkedSince(
+    studio,
+    projectId,
+    marksUpTo - CLOCK_MARGIN_MS,
+    knownDocuments,
+  );
   if (gen !== generation) return;
   for (const s of sweeps) {
     await askIndex({ kind: "setStatus", ids: s.ids, status: s.status });
     sweepsSeen = Math.max(sweepsSeen, s.seq as number);
   }
   let size = batch.rows.length > 0 ? await push(batch) : state.loaded;
+  if (marked.rows.length > 0) {
+    size = (await askIndex({ kind: "upsert", rows: marked.rows, titles: marked.titles })).size;
+    marksUpTo = Math.max(marksUpTo, marked.latest);
+  }
   const count = await countProjectPairs(studio, projectId);
   if (gen !== generation) return;
   if (count !== size) {
@@ -117,7 +133,12 @@ async function sync(projectId: string, gen: number): Promise<void> {
     if (gen !== generation) return;
     size = (await askIndex({ kind: "retain", ids })).size;
   }
-  if (sweeps.length > 0 || batch.rows.length > 0 || size !== state.loaded) {
+  if (
+    sweeps.length > 0 ||
+    batch.rows.length > 0 ||
+    marked.rows.length > 0 ||
+    size !== state.loaded
+  ) {
     update({ loaded: size, total: Math.max(size, count), version: state.version + 1 });
   }
 }
@@ -175,7 +196,8 @@ const touchesPairs = (parts: ObservabilitySet) =>
   Object.keys(parts).some(
     (p) =>
       p.startsWith(`idb://${studio.db.name}/pairs/`) ||
-      p.startsWith(`idb://${studio.db.name}/sweeps/`),
+      p.startsWith(`idb://${studio.db.name}/sweeps/`) ||
+      p.startsWith(`idb://${studio.db.name}/marks/`),
   );
 
 function onMutated(parts: ObservabilitySet): void {

@@ -1,0 +1,69 @@
+import type { DbContext } from "./context";
+import type { DuplicateMark, PairRow } from "./schema";
+import { guardWrite } from "./storage-error";
+
+/*
+ * Duplicate marks (core/rows.ts, MarkRow): a pair's near-duplicate group, written by the quality
+ * keeper into a table of its own and attached to pairs by the reads that show it (the pairs
+ * table, the document view, insights, backups). Marks of deleted pairs may stay behind; every
+ * read goes from pairs to marks, so they are never seen, and an undone deletion finds its mark.
+ * A cleared mark stays as a row with `duplicate: null`, so the pairs table sees that it changed.
+ */
+
+/** The rows with their duplicate marks attached (and any other `duplicate` removed). */
+export async function withMarks(ctx: DbContext, rows: PairRow[]): Promise<PairRow[]> {
+  if (rows.length === 0) return rows;
+  const marks = await ctx.db.marks.bulkGet(rows.map((r) => r.id));
+  return rows.map((row, i) => {
+    const mark = marks[i]?.duplicate;
+    if (mark) return { ...row, duplicate: mark };
+    if (!row.duplicate) return row;
+    const { duplicate: _, ...rest } = row;
+    return rest;
+  });
+}
+
+export function sameMark(a: DuplicateMark | undefined | null, b: DuplicateMark | null): boolean {
+  return (a ?? null) === null
+    ? b === null
+    : b !== null && a?.kind === b.kind && a.group === b.group;
+}
+
+/**
+ * Sets or clears (`null`) the duplicate marks of pairs of `projectId`, in one transaction;
+ * unchanged ones are not written. Returns how many changed.
+ */
+export async function saveDuplicateMarks(
+  ctx: DbContext,
+  projectId: string,
+  marks: readonly { id: string; duplicate: DuplicateMark | null }[],
+): Promise<number> {
+  const { db } = ctx;
+  if (marks.length === 0) return 0;
+  return guardWrite(() =>
+    db.transaction("rw", db.marks, async () => {
+      const stored = await db.marks.bulkGet(marks.map((m) => m.id));
+      const at = ctx.now();
+      const puts = marks.flatMap((m, i) =>
+        sameMark(stored[i]?.duplicate, m.duplicate)
+          ? []
+          : [{ id: m.id, projectId, duplicate: m.duplicate, at }],
+      );
+      if (puts.length > 0) await db.marks.bulkPut(puts);
+      return puts.length;
+    }),
+  );
+}
+
+/** The ids of the project's pairs whose marks were written at or after `since`, and the latest time. */
+export async function marksWrittenSince(
+  ctx: DbContext,
+  projectId: string,
+  since: number,
+): Promise<{ ids: string[]; latest: number }> {
+  const rows = await ctx.db.marks
+    .where("[projectId+at]")
+    .between([projectId, since], [projectId, Infinity], true, true)
+    .toArray();
+  return { ids: rows.map((r) => r.id), latest: rows.reduce((t, r) => Math.max(t, r.at), 0) };
+}
