@@ -55,6 +55,18 @@ export async function saveDuplicateMarks(
   );
 }
 
+/** Every stored mark of the project's pairs (and of pairs deleted since), by pair id. */
+export async function projectMarks(
+  ctx: DbContext,
+  projectId: string,
+): Promise<Map<string, DuplicateMark>> {
+  const rows = await ctx.db.marks
+    .where("[projectId+at]")
+    .between([projectId, -Infinity], [projectId, Infinity])
+    .toArray();
+  return new Map(rows.flatMap((r) => (r.duplicate ? [[r.id, r.duplicate] as const] : [])));
+}
+
 /** The ids of the project's pairs whose marks were written at or after `since`, and the latest time. */
 export async function marksWrittenSince(
   ctx: DbContext,

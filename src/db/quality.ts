@@ -1,7 +1,6 @@
 import type { DbContext } from "./context";
 import { walkProjectPairs } from "./cursor";
-import type { DuplicateMark, PairRow, StoredQuality } from "./schema";
-import { withMarks } from "./marks";
+import type { PairRow, StoredQuality } from "./schema";
 import { guardWrite } from "./storage-error";
 
 /*
@@ -92,22 +91,21 @@ export async function saveScores(ctx: DbContext, scores: readonly Score[]): Prom
 /**
  * A page of a project's questions in id order, for loading the near-duplicate index: the next
  * `limit` after the pair `after` (from the start when null). Each page starts where the last one
- * ended, so loading a large project costs one walk over it, not one walk per page.
+ * ended, so loading a large project costs one walk over it, not one walk per page. Only the
+ * pairs are read (their marks: `projectMarks`), so writing marks meanwhile does not hold it up.
  */
 export async function questionsPage(
   ctx: DbContext,
   projectId: string,
   after: string | null,
   limit: number,
-): Promise<{ id: string; question: string; duplicate?: DuplicateMark }[]> {
-  const rows: PairRow[] = [];
-  await walkProjectPairs(ctx, projectId, after, (row) => {
-    rows.push(row);
-    return rows.length < limit ? "next" : "stop";
+): Promise<{ id: string; question: string }[]> {
+  const page: { id: string; question: string }[] = [];
+  await walkProjectPairs(ctx, projectId, after, ({ id, question }) => {
+    page.push({ id, question });
+    return page.length < limit ? "next" : "stop";
   });
-  return (await withMarks(ctx, rows)).map(({ id, question, duplicate }) =>
-    duplicate ? { id, question, duplicate } : { id, question },
-  );
+  return page;
 }
 
 /** Pairs waiting for scores (any project) and the project's pairs, in one read. */

@@ -1,6 +1,7 @@
 import { useEffect } from "react";
 import {
   pairCounts,
+  projectMarks,
   questionsPage,
   saveDuplicateMarks,
   saveScores,
@@ -136,9 +137,13 @@ class Keeper {
   private async loadQuestions(): Promise<void> {
     this.known.clear();
     let stored: Promise<void> = Promise.resolve();
-    let page = await questionsPage(studio, this.projectId, null, LOAD_BATCH);
+    const [marks, first] = await Promise.all([
+      projectMarks(studio, this.projectId),
+      questionsPage(studio, this.projectId, null, LOAD_BATCH),
+    ]);
+    let page = first;
     while (!this.stopped) {
-      for (const q of page) this.known.set(q.id, q.duplicate ?? null);
+      for (const q of page) this.known.set(q.id, marks.get(q.id) ?? null);
       const last = page.length < LOAD_BATCH;
       const after = page.at(-1)?.id ?? null;
       const [reply, next] = await Promise.all([

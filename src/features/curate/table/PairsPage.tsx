@@ -148,7 +148,8 @@ export function PairsPage({ projectId }: { projectId: string }) {
           data-worker-ms={answered ? Math.round(query.workerMs) : undefined}
         >
           {filtered
-            ? `${ids.length.toLocaleString("en-US")} of ${query.total.toLocaleString("en-US")} pairs match`
+            ? // Until the worker answers the new view, its count is not known yet.
+              `${answered ? ids.length.toLocaleString("en-US") : "…"} of ${query.total.toLocaleString("en-US")} pairs match`
             : `${query.total.toLocaleString("en-US")} pairs`}
           {answered && query.total > 0 ? ` · ${Math.round(query.ms)} ms` : ""}
         </p>
