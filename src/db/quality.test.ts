@@ -2,7 +2,7 @@ import "fake-indexeddb/auto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { DbContext } from "./context";
 import { editPairText } from "./curation";
-import { projectMarks, saveDuplicateMarks } from "./marks";
+import { projectMarks, saveDuplicateMarks, withMarks } from "./marks";
 import { listPairs } from "./pairs";
 import { readPairsMarkedSince } from "./pairs-view";
 import { questionsPage, saveScores, staleChunks } from "./quality";
@@ -141,6 +141,22 @@ describe("quality storage", () => {
     // The cleared mark is still seen as a change by the pairs table's sync.
     const marked = await readPairsMarkedSince(ctx, "p", before, new Set());
     expect(marked.rows.map((r) => [r.id, r.group])).toEqual([["b", null]]);
+  });
+
+  it("attaches marks the same way to few rows and to many (one range read)", async () => {
+    const many = Array.from({ length: 600 }, (_, i) =>
+      pair(`p${String(i).padStart(3, "0")}`, "c0"),
+    );
+    await ctx.db.pairs.bulkAdd(many);
+    const g = { kind: "duplicate" as const, group: "g" };
+    await saveDuplicateMarks(ctx, "p", [
+      { id: "p007", duplicate: g },
+      { id: "p599", duplicate: g },
+    ]);
+    const marked = (rows: PairRow[]) => rows.filter((r) => r.duplicate).map((r) => r.id);
+    expect(marked(await listPairs(ctx, "d"))).toEqual(["p007", "p599"]);
+    const few = await withMarks(ctx, many.slice(0, 10));
+    expect(marked(few)).toEqual(["p007"]);
   });
 
   it("pages a project's questions in a stable order", async () => {
