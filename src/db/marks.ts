@@ -17,13 +17,20 @@ import { guardWrite } from "./storage-error";
  */
 const ONE_READ_FROM = 500;
 
-/** The rows with their duplicate marks attached (and any other `duplicate` removed). */
-export async function withMarks(ctx: DbContext, rows: PairRow[]): Promise<PairRow[]> {
+/**
+ * The rows with their duplicate marks attached (and any other `duplicate` removed). `known`: the
+ * project's marks read once already (by a caller reading many batches), used instead of a read.
+ */
+export async function withMarks(
+  ctx: DbContext,
+  rows: PairRow[],
+  known?: ReadonlyMap<string, DuplicateMark>,
+): Promise<PairRow[]> {
   if (rows.length === 0) return rows;
   const projectId = rows[0]?.projectId ?? "";
   let markOf: (id: string, i: number) => DuplicateMark | null | undefined;
-  if (rows.length >= ONE_READ_FROM && rows.every((r) => r.projectId === projectId)) {
-    const marks = await projectMarks(ctx, projectId);
+  if (known || (rows.length >= ONE_READ_FROM && rows.every((r) => r.projectId === projectId))) {
+    const marks = known ?? (await projectMarks(ctx, projectId));
     markOf = (id) => marks.get(id);
   } else {
     const marks = await ctx.db.marks.bulkGet(rows.map((r) => r.id));

@@ -1,7 +1,7 @@
 import { pairFacts, type PairFacts } from "../core/curation/facts";
 import type { DbContext } from "./context";
 import { walkProjectPairs } from "./cursor";
-import type { PairRow } from "./schema";
+import type { DuplicateMark, PairRow } from "./schema";
 import { marksWrittenSince, withMarks } from "./marks";
 import { readOverlay } from "./sweeps";
 
@@ -46,13 +46,15 @@ export async function readPairsViewBatch(
   after: string | null,
   limit: number,
   knownDocuments: Set<string>,
+  /** The project's marks, read once for the whole load (db/marks.ts, `projectMarks`). */
+  marks?: ReadonlyMap<string, DuplicateMark>,
 ): Promise<PairsViewBatch> {
   const rows: PairRow[] = [];
   await walkProjectPairs(ctx, projectId, after, (row) => {
     rows.push(row);
     return rows.length < limit ? "next" : "stop";
   });
-  return toBatch(ctx, rows, knownDocuments);
+  return toBatch(ctx, rows, knownDocuments, marks);
 }
 
 /**
@@ -117,8 +119,9 @@ async function toBatch(
   ctx: DbContext,
   rows: PairRow[],
   knownDocuments: Set<string>,
+  marks?: ReadonlyMap<string, DuplicateMark>,
 ): Promise<PairsViewBatch> {
-  rows = await withMarks(ctx, rows);
+  rows = await withMarks(ctx, rows, marks);
   const fresh = [...new Set(rows.map((r) => r.documentId))].filter((id) => !knownDocuments.has(id));
   const titles = fresh.length > 0 ? await readDocumentTitles(ctx, fresh) : [];
   for (const id of fresh) knownDocuments.add(id);

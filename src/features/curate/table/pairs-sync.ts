@@ -1,6 +1,7 @@
 import { Dexie, type ObservabilitySet } from "dexie";
 import {
   countProjectPairs,
+  projectMarks,
   newestSweepSeq,
   PAIRS_VIEW_BATCH,
   projectPairIds,
@@ -80,6 +81,10 @@ async function load(projectId: string, gen: number): Promise<void> {
   // and the worker's reset go out together: the first rows are what the page waits for. The
   // newest sweep is read first: the rows read after it have it applied (db/cursor.ts).
   let size = Math.min(200, PAIRS_VIEW_BATCH);
+  // The project's marks are read once for the whole load, alongside the first batch.
+  const marks = projectMarks(studio, projectId);
+  // A failure surfaces where the second batch awaits it; a small project never gets there.
+  marks.catch(() => undefined);
   const [, seen, total, first] = await Promise.all([
     askIndex({ kind: "reset" }),
     newestSweepSeq(studio),
@@ -96,7 +101,7 @@ async function load(projectId: string, gen: number): Promise<void> {
     const last = batch.rows.at(-1);
     if (batch.rows.length < size || !last) break;
     size = PAIRS_VIEW_BATCH;
-    batch = await readPairsViewBatch(studio, projectId, last.id, size, knownDocuments);
+    batch = await readPairsViewBatch(studio, projectId, last.id, size, knownDocuments, await marks);
     if (gen !== generation) return;
   }
   // Writes during the load may have moved rows between batches: catch up from its start.
