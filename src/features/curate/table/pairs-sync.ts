@@ -9,6 +9,7 @@ import {
   readPairsMarkedSince,
   readPairsViewBatch,
   sweepsAfter,
+  type DuplicateMark,
   type PairsViewBatch,
 } from "../../../db";
 import { studio } from "../../../db/studio";
@@ -81,10 +82,6 @@ async function load(projectId: string, gen: number): Promise<void> {
   // and the worker's reset go out together: the first rows are what the page waits for. The
   // newest sweep is read first: the rows read after it have it applied (db/cursor.ts).
   let size = Math.min(200, PAIRS_VIEW_BATCH);
-  // The project's marks are read once for the whole load, alongside the first batch.
-  const marks = projectMarks(studio, projectId);
-  // A failure surfaces where the second batch awaits it; a small project never gets there.
-  marks.catch(() => undefined);
   const [, seen, total, first] = await Promise.all([
     askIndex({ kind: "reset" }),
     newestSweepSeq(studio),
@@ -95,11 +92,15 @@ async function load(projectId: string, gen: number): Promise<void> {
   sweepsSeen = seen;
   // No version bump yet: the worker holds nothing to query until the first batch is in.
   update({ loaded: 0, total, loading: true });
+  // The project's marks are read once for the rest of the load, after the first batch: read
+  // alongside it, they held up the first rows on screen.
+  let marks: Promise<Map<string, DuplicateMark>> | null = null;
   for (let batch = first; ;) {
     const held = await push(batch);
     update({ loaded: held, version: state.version + 1 });
     const last = batch.rows.at(-1);
     if (batch.rows.length < size || !last) break;
+    marks ??= projectMarks(studio, projectId);
     size = PAIRS_VIEW_BATCH;
     batch = await readPairsViewBatch(studio, projectId, last.id, size, knownDocuments, await marks);
     if (gen !== generation) return;
