@@ -89,15 +89,25 @@ export async function projectMarks(
   return new Map(rows.flatMap((r) => (r.duplicate ? [[r.id, r.duplicate] as const] : [])));
 }
 
-/** The ids of the project's pairs whose marks were written at or after `since`, and the latest time. */
+/**
+ * The marks of the project written at or after `since` (ms), as pair ids, leaving out the ids in
+ * `seen` written exactly at `since` (the caller has them already). `latest` is the newest time,
+ * and `edge` the ids written at it, for the next call.
+ */
 export async function marksWrittenSince(
   ctx: DbContext,
   projectId: string,
   since: number,
-): Promise<{ ids: string[]; latest: number }> {
-  const rows = await ctx.db.marks
-    .where("[projectId+at]")
-    .between([projectId, since], [projectId, Infinity], true, true)
-    .toArray();
-  return { ids: rows.map((r) => r.id), latest: rows.reduce((t, r) => Math.max(t, r.at), 0) };
+  seen: ReadonlySet<string> = new Set(),
+): Promise<{ ids: string[]; latest: number; edge: Set<string> }> {
+  const rows = (
+    await ctx.db.marks
+      .where("[projectId+at]")
+      .between([projectId, since], [projectId, Infinity], true, true)
+      .toArray()
+  ).filter((r) => r.at !== since || !seen.has(r.id));
+  const latest = rows.reduce((t, r) => Math.max(t, r.at), since);
+  const edge = new Set(rows.filter((r) => r.at === latest).map((r) => r.id));
+  if (latest === since) for (const id of seen) edge.add(id);
+  return { ids: rows.map((r) => r.id), latest, edge };
 }

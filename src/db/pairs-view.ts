@@ -81,20 +81,22 @@ export async function readPairsChangedSince(
 }
 
 /**
- * Pairs of the project whose duplicate marks were written at or after `since` (ms): marks live
- * in their own table (db/marks.ts) and move no pair's `updatedAt`. `latest` is the newest mark's.
+ * Pairs of the project whose duplicate marks were written at or after `since` (ms), but for the
+ * ones in `seen` written exactly then: marks live in their own table (db/marks.ts) and move no
+ * pair's `updatedAt`. `latest` is the newest mark's time and `edge` the pairs marked at it.
  */
 export async function readPairsMarkedSince(
   ctx: DbContext,
   projectId: string,
   since: number,
   knownDocuments: Set<string>,
-): Promise<PairsViewBatch> {
-  const { ids, latest } = await marksWrittenSince(ctx, projectId, since);
-  if (ids.length === 0) return { rows: [], titles: [], latest: 0 };
+  seen?: ReadonlySet<string>,
+): Promise<PairsViewBatch & { edge: Set<string> }> {
+  const { ids, latest, edge } = await marksWrittenSince(ctx, projectId, since, seen);
+  if (ids.length === 0) return { rows: [], titles: [], latest, edge };
   const overlay = await readOverlay(ctx, projectId);
   const rows = (await ctx.db.pairs.bulkGet(ids)).flatMap((r) => (r ? [overlay.resolve(r)] : []));
-  return { ...(await toBatch(ctx, rows, knownDocuments)), latest };
+  return { ...(await toBatch(ctx, rows, knownDocuments)), latest, edge };
 }
 
 /** Re-reads the titles of these documents (after a rename); missing documents are left out. */

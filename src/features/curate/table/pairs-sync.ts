@@ -46,8 +46,14 @@ let state: SyncState = { projectId: null, loaded: 0, total: 0, loading: false, v
 const listeners = new Set<() => void>();
 let knownDocuments = new Set<string>();
 let syncedUpTo = 0;
-/** The newest duplicate mark the worker has seen (ms). */
+/**
+ * The newest duplicate mark the worker has seen (ms), and the pairs marked at that very time.
+ * No clock margin here, unlike pair rows: marks come from one writer, the quality keeper, whose
+ * writes follow one another, so their times only grow. Re-reading a margin's worth made every
+ * sync re-read the thousands of marks the keeper wrote in its last seconds.
+ */
 let marksUpTo = 0;
+let marksEdge = new Set<string>();
 /** The newest sweep the worker has applied. */
 let sweepsSeen = 0;
 let generation = 0;
@@ -77,6 +83,7 @@ async function load(projectId: string, gen: number): Promise<void> {
   knownDocuments = new Set();
   syncedUpTo = 0;
   marksUpTo = 0;
+  marksEdge = new Set();
   const started = Date.now();
   // A small first batch shows the first rows at once; then big ones. The first batch, the count
   // and the worker's reset go out together: the first rows are what the page waits for. The
@@ -107,7 +114,9 @@ async function load(projectId: string, gen: number): Promise<void> {
   }
   // Writes during the load may have moved rows between batches: catch up from its start.
   syncedUpTo = Math.min(syncedUpTo, started);
+  // Marks written while the batches were read: from the load's start.
   marksUpTo = started;
+  marksEdge = new Set();
   update({ loading: false });
   await sync(projectId, gen);
 }
@@ -119,8 +128,9 @@ async function sync(projectId: string, gen: number): Promise<void> {
   const marked = await readPairsMarkedSince(
     studio,
     projectId,
-    marksUpTo - CLOCK_MARGIN_MS,
+    marksUpTo,
     knownDocuments,
+    marksEdge,
   );
   if (gen !== generation) return;
   for (const s of sweeps) {
@@ -128,10 +138,10 @@ async function sync(projectId: string, gen: number): Promise<void> {
     sweepsSeen = Math.max(sweepsSeen, s.seq as number);
   }
   let size = batch.rows.length > 0 ? await push(batch) : state.loaded;
-  if (marked.rows.length > 0) {
+  if (marked.rows.length > 0)
     size = (await askIndex({ kind: "upsert", rows: marked.rows, titles: marked.titles })).size;
-    marksUpTo = Math.max(marksUpTo, marked.latest);
-  }
+  marksUpTo = marked.latest;
+  marksEdge = marked.edge;
   const count = await countProjectPairs(studio, projectId);
   if (gen !== generation) return;
   if (count !== size) {
