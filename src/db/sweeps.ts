@@ -1,3 +1,4 @@
+import { STATUSES } from "../core/curation/view";
 import type { SweepPart } from "../core/rows";
 import type { DbContext } from "./context";
 import type { PairRow, PairStatus, SweepRow } from "./schema";
@@ -14,15 +15,9 @@ import type { PairRow, PairStatus, SweepRow } from "./schema";
 /** Status changes of at least this many pairs become a sweep; smaller ones write their rows. */
 export const SWEEP_FROM = 500;
 
-const STATUSES: readonly PairStatus[] = ["pending", "accepted", "rejected"];
-
 /** A project's pending sweeps, merged: which pair each newest pending sweep sets, and to what. */
 export class StatusOverlay {
-  constructor(
-    private readonly latest: ReadonlyMap<string, { seq: number; status: PairStatus }>,
-    /** The newest pending sweep's seq, or 0. */
-    readonly maxSeq: number,
-  ) {}
+  constructor(private readonly latest: ReadonlyMap<string, { seq: number; status: PairStatus }>) {}
 
   get empty(): boolean {
     return this.latest.size === 0;
@@ -41,22 +36,20 @@ export class StatusOverlay {
   }
 }
 
-export const NO_SWEEPS = new StatusOverlay(new Map(), 0);
+export const NO_SWEEPS = new StatusOverlay(new Map());
 
 /** The project's pending sweeps as an overlay (one indexed read; empty most of the time). */
 export async function readOverlay(ctx: DbContext, projectId: string): Promise<StatusOverlay> {
   const sweeps = await ctx.db.sweeps.where("projectId").equals(projectId).sortBy("seq");
   if (sweeps.length === 0) return NO_SWEEPS;
   const latest = new Map<string, { seq: number; status: PairStatus }>();
-  let maxSeq = 0;
   for (const s of sweeps) {
     const seq = s.seq as number;
-    maxSeq = Math.max(maxSeq, seq);
     // Ids before `folded` are in their rows already, with this seq.
     for (let i = s.folded; i < s.ids.length; i++)
       latest.set(s.ids[i] as string, { seq, status: s.status });
   }
-  return new StatusOverlay(latest, maxSeq);
+  return new StatusOverlay(latest);
 }
 
 /** Rows of any projects with their statuses resolved. Read the overlay before the rows, or in one transaction with them. */

@@ -13,6 +13,7 @@ import {
   type PairsViewBatch,
 } from "../../../db";
 import { studio } from "../../../db/studio";
+import { touchesTables } from "../../../lib/watch-mutations";
 import { toastError } from "../../../stores/ui-store";
 import { askIndex } from "./pairs-index-client";
 
@@ -208,13 +209,8 @@ export function syncNow(): void {
   runSync();
 }
 
-const touchesPairs = (parts: ObservabilitySet) =>
-  Object.keys(parts).some(
-    (p) =>
-      p.startsWith(`idb://${studio.db.name}/pairs/`) ||
-      p.startsWith(`idb://${studio.db.name}/sweeps/`) ||
-      p.startsWith(`idb://${studio.db.name}/marks/`),
-  );
+// Sweeps and marks change what the table shows without writing a pair.
+const touchesPairs = touchesTables(studio.db.name, ["pairs", "sweeps", "marks"]);
 
 function onMutated(parts: ObservabilitySet): void {
   if (held === 0 && touchesPairs(parts)) timer ??= setTimeout(runSync, SYNC_DELAY_MS);
