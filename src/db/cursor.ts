@@ -1,6 +1,5 @@
 import type { DbContext } from "./context";
 import type { PairRow } from "./schema";
-import { readOverlay } from "./sweeps";
 
 /*
  * IndexedDB's own cursor over a project's pairs, under Dexie, for the reads that walk every pair
@@ -14,8 +13,8 @@ type Step = "next" | "stop";
 /**
  * Walks a project's pairs in primary-key order in one read transaction, starting after the pair
  * `after` (from the first when null, and from the next one when `after` is gone), calling
- * `visit` for each until it answers "stop" or the pairs end. Each pair comes with its status
- * resolved through the pending sweeps, read before the walk (db/sweeps.ts).
+ * `visit` for each until it answers "stop" or the pairs end. Pairs come as stored: a caller that
+ * shows statuses resolves them through the pending sweeps (db/sweeps.ts), read before the walk.
  */
 export async function walkProjectPairs(
   ctx: DbContext,
@@ -24,7 +23,6 @@ export async function walkProjectPairs(
   visit: (pair: PairRow) => Step,
 ): Promise<void> {
   if (!ctx.db.isOpen()) await ctx.db.open();
-  const overlay = await readOverlay(ctx, projectId);
   const index = ctx.db
     .backendDB()
     .transaction("pairs", "readonly")
@@ -44,7 +42,7 @@ export async function walkProjectPairs(
         if (order === 0) return cursor.continue();
       }
       try {
-        if (visit(overlay.resolve(cursor.value as PairRow)) === "next") cursor.continue();
+        if (visit(cursor.value as PairRow) === "next") cursor.continue();
         else resolve();
       } catch (e) {
         reject(e instanceof Error ? e : new Error(String(e)));

@@ -261,11 +261,13 @@ export async function scanProjectPairs(
 ): Promise<number> {
   const stop = options.stop ?? (() => false);
   options.count?.(await ctx.db.pairs.where("projectId").equals(projectId).count());
+  // Read before the walk: a sweep folded meanwhile is then in the rows already.
+  const overlay = await readOverlay(ctx, projectId);
   let seen = 0;
   await walkProjectPairs(ctx, projectId, null, (pair) => {
     if (stop()) return "stop";
     seen++;
-    each(pair);
+    each(overlay.resolve(pair));
     return "next";
   });
   return seen;

@@ -7,7 +7,7 @@ import {
   type InsightsPair,
 } from "../core/insights/insights";
 import type { DbContext } from "./context";
-import { withMarks } from "./marks";
+import { projectMarks, withMarks } from "./marks";
 import { readOverlay } from "./sweeps";
 
 /** Pairs per read: small enough that one batch never holds the page for long. */
@@ -82,18 +82,22 @@ export async function readInsights(
     if (id !== null) synthesized.add(id);
   }
   const acc = emptyInsights();
+  // Once, before any row: a sweep folded meanwhile is then in the rows already, and a mark
+  // written meanwhile shows in the next figures (the signal below changes with it).
+  const [overlay, marks] = await Promise.all([
+    readOverlay(ctx, projectId),
+    projectMarks(ctx, projectId),
+  ]);
   opts.onProgress?.({ done: 0, total: ids.length });
   for (let from = 0; from < ids.length; from += size) {
     if (!live()) throw new InsightsCancelled();
-    // The overlay before the rows: a sweep folded in between is then in the rows already.
-    const overlay = await readOverlay(ctx, projectId);
     // A pair deleted since the keys were read comes back undefined; it is simply gone.
     const rows = (await db.pairs.bulkGet(ids.slice(from, from + size))).filter(
       (r) => r !== undefined,
     );
     addPairs(
       acc,
-      (await withMarks(ctx, rows)).map((r) => project(overlay.resolve(r))),
+      (await withMarks(ctx, rows, marks)).map((r) => project(overlay.resolve(r))),
     );
     opts.onProgress?.({ done: Math.min(ids.length, from + size), total: ids.length });
     if (opts.pause) await opts.pause();

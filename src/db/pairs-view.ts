@@ -3,7 +3,7 @@ import type { DbContext } from "./context";
 import { walkProjectPairs } from "./cursor";
 import type { DuplicateMark, PairRow } from "./schema";
 import { marksWrittenSince, withMarks } from "./marks";
-import { readOverlay } from "./sweeps";
+import { readOverlay, type StatusOverlay } from "./sweeps";
 
 /*
  * Reads for the curation table (features/curate/table): the project's pairs as compact facts,
@@ -14,6 +14,15 @@ import { readOverlay } from "./sweeps";
 
 /** Pairs per read while loading: a batch shows at once, and no read blocks the page for long. */
 export const PAIRS_VIEW_BATCH = 5000;
+
+/**
+ * What a load of many batches reads once instead of with every batch: the pending sweeps and the
+ * project's duplicate marks, both read before the batches' rows.
+ */
+export interface PairsViewKnown {
+  overlay: StatusOverlay;
+  marks: ReadonlyMap<string, DuplicateMark>;
+}
 
 /** A batch for the table: pairs as facts, titles of new documents, the latest write seen. */
 export interface PairsViewBatch {
@@ -46,15 +55,16 @@ export async function readPairsViewBatch(
   after: string | null,
   limit: number,
   knownDocuments: Set<string>,
-  /** The project's marks, read once for the whole load (db/marks.ts, `projectMarks`). */
-  marks?: ReadonlyMap<string, DuplicateMark>,
+  known?: PairsViewKnown,
 ): Promise<PairsViewBatch> {
+  // The overlay before the rows: a sweep folded in between is then in the rows already.
+  const overlay = known?.overlay ?? (await readOverlay(ctx, projectId));
   const rows: PairRow[] = [];
   await walkProjectPairs(ctx, projectId, after, (row) => {
     rows.push(row);
     return rows.length < limit ? "next" : "stop";
   });
-  return toBatch(ctx, rows, knownDocuments, marks);
+  return toBatch(ctx, rows, knownDocuments, overlay, known?.marks);
 }
 
 /**
@@ -73,11 +83,7 @@ export async function readPairsChangedSince(
     .where("[projectId+updatedAt]")
     .between([projectId, since], [projectId, Infinity], true, true)
     .toArray();
-  return toBatch(
-    ctx,
-    rows.map((r) => overlay.resolve(r)),
-    knownDocuments,
-  );
+  return toBatch(ctx, rows, knownDocuments, overlay);
 }
 
 /**
@@ -95,8 +101,8 @@ export async function readPairsMarkedSince(
   const { ids, latest, edge } = await marksWrittenSince(ctx, projectId, since, seen);
   if (ids.length === 0) return { rows: [], titles: [], latest, edge };
   const overlay = await readOverlay(ctx, projectId);
-  const rows = (await ctx.db.pairs.bulkGet(ids)).flatMap((r) => (r ? [overlay.resolve(r)] : []));
-  return { ...(await toBatch(ctx, rows, knownDocuments)), latest, edge };
+  const rows = (await ctx.db.pairs.bulkGet(ids)).filter((r) => r !== undefined);
+  return { ...(await toBatch(ctx, rows, knownDocuments, overlay)), latest, edge };
 }
 
 /** Re-reads the titles of these documents (after a rename); missing documents are left out. */
@@ -117,13 +123,15 @@ export async function latestPairWrite(ctx: DbContext, projectId: string): Promis
   return last?.updatedAt ?? 0;
 }
 
+/** Rows as the table shows them (statuses resolved, marks attached), with new documents' titles. */
 async function toBatch(
   ctx: DbContext,
-  rows: PairRow[],
+  stored: PairRow[],
   knownDocuments: Set<string>,
+  overlay: StatusOverlay,
   marks?: ReadonlyMap<string, DuplicateMark>,
 ): Promise<PairsViewBatch> {
-  rows = await withMarks(ctx, rows, marks);
+  const rows = (await withMarks(ctx, stored, marks)).map((r) => overlay.resolve(r));
   const fresh = [...new Set(rows.map((r) => r.documentId))].filter((id) => !knownDocuments.has(id));
   const titles = fresh.length > 0 ? await readDocumentTitles(ctx, fresh) : [];
   for (const id of fresh) knownDocuments.add(id);

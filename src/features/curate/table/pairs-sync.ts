@@ -8,8 +8,9 @@ import {
   readPairsChangedSince,
   readPairsMarkedSince,
   readPairsViewBatch,
+  readOverlay,
   sweepsAfter,
-  type DuplicateMark,
+  type PairsViewKnown,
   type PairsViewBatch,
 } from "../../../db";
 import { studio } from "../../../db/studio";
@@ -100,17 +101,19 @@ async function load(projectId: string, gen: number): Promise<void> {
   sweepsSeen = seen;
   // No version bump yet: the worker holds nothing to query until the first batch is in.
   update({ loaded: 0, total, loading: true });
-  // The project's marks are read once for the rest of the load, after the first batch: read
-  // alongside it, they held up the first rows on screen.
-  let marks: Promise<Map<string, DuplicateMark>> | null = null;
+  // The pending sweeps and the project's marks are read once for the rest of the load, after
+  // the first batch: read alongside it, they held up the first rows on screen.
+  let known: Promise<PairsViewKnown> | null = null;
   for (let batch = first; ;) {
     const held = await push(batch);
     update({ loaded: held, version: state.version + 1 });
     const last = batch.rows.at(-1);
     if (batch.rows.length < size || !last) break;
-    marks ??= projectMarks(studio, projectId);
+    known ??= Promise.all([readOverlay(studio, projectId), projectMarks(studio, projectId)]).then(
+      ([overlay, marks]) => ({ overlay, marks }),
+    );
     size = PAIRS_VIEW_BATCH;
-    batch = await readPairsViewBatch(studio, projectId, last.id, size, knownDocuments, await marks);
+    batch = await readPairsViewBatch(studio, projectId, last.id, size, knownDocuments, await known);
     if (gen !== generation) return;
   }
   // Writes during the load may have moved rows between batches: catch up from its start.
