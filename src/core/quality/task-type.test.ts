@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { BLIND, EXAMPLES, HELD_OUT, type Example } from "./task-type-examples.test-helpers";
+import { EXAMPLES, type Example } from "./task-type-examples.test-helpers";
+import { BLIND, HELD_OUT } from "./task-type-held-out.test-helpers";
 import { TASK_TYPE_LABELS, TASK_TYPES, taskTypeOf, type TaskType } from "./task-type";
 
 function misses(examples: readonly Example[]): string[] {
