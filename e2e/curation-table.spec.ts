@@ -255,6 +255,14 @@ test("Bulk-reject by a flag filter, undo, then redo", async ({ page }) => {
   await page.locator("summary", { hasText: "Flags" }).click();
   await expect(page.getByText("12 pairs", { exact: false }).first()).toBeVisible();
   await page.screenshot({ path: "/tmp/shots-table-dark.png" });
+
+  // The document filter lists the titles once it has the focus; picking one shows its pairs.
+  const documentFilter = page.getByLabel("Filter by document");
+  await documentFilter.click();
+  await expect(page.locator("#pairs-document-options option")).toHaveCount(6);
+  await documentFilter.fill("Doc 03");
+  await expect(page.getByText("2 of 12 pairs match")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Remove document filter Doc 03" })).toBeVisible();
 });
 
 test("A bulk reject of 520 pairs is one sweep: it survives a reload before it is folded, and undo", async ({

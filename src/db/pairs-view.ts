@@ -57,6 +57,15 @@ export async function readPairsViewBatch(
   knownDocuments: Set<string>,
   known?: PairsViewKnown,
 ): Promise<PairsViewBatch> {
+  if (after === null && !known) {
+    // The first batch is what the table waits for: its rows and the pending sweeps are read in
+    // one transaction (one snapshot, so no fold can fall between them) and in one request each,
+    // not one cursor step per row.
+    const [overlay, rows] = await ctx.db.transaction("r", [ctx.db.pairs, ctx.db.sweeps], () =>
+      Promise.all([readOverlay(ctx, projectId), byProject(ctx, projectId).limit(limit).toArray()]),
+    );
+    return toBatch(ctx, rows, knownDocuments, overlay);
+  }
   // The overlay before the rows: a sweep folded in between is then in the rows already.
   const overlay = known?.overlay ?? (await readOverlay(ctx, projectId));
   const rows: PairRow[] = [];
@@ -131,9 +140,15 @@ async function toBatch(
   overlay: StatusOverlay,
   marks?: ReadonlyMap<string, DuplicateMark>,
 ): Promise<PairsViewBatch> {
-  const rows = (await withMarks(ctx, stored, marks)).map((r) => overlay.resolve(r));
-  const fresh = [...new Set(rows.map((r) => r.documentId))].filter((id) => !knownDocuments.has(id));
-  const titles = fresh.length > 0 ? await readDocumentTitles(ctx, fresh) : [];
+  const fresh = [...new Set(stored.map((r) => r.documentId))].filter(
+    (id) => !knownDocuments.has(id),
+  );
+  // Marks and titles are read side by side: each is one request.
+  const [marked, titles] = await Promise.all([
+    withMarks(ctx, stored, marks),
+    fresh.length > 0 ? readDocumentTitles(ctx, fresh) : [],
+  ]);
+  const rows = marked.map((r) => overlay.resolve(r));
   for (const id of fresh) knownDocuments.add(id);
   let latest = 0;
   for (const r of rows) if (r.updatedAt > latest) latest = r.updatedAt;

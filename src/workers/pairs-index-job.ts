@@ -1,15 +1,15 @@
 import type { KeepOnePlan } from "../core/curation/keep-one";
 import type { PairStatus } from "../core/rows";
 import type { PairFacts } from "../core/curation/facts";
-import type { DocumentOption, PairsQueryResult, PairsTableRow } from "../core/curation/pairs-index";
+import type { DocumentOption, PairsKeysResult, PairsTableRow } from "../core/curation/pairs-index";
 import type { PairsView } from "../core/curation/view";
 
 /** The requests the pairs index worker answers (see pairs-index.worker.ts). */
 export type PairsIndexRequest =
   /** Forget everything (another project was opened). */
   | { kind: "reset" }
-  /** Add or replace pairs, and set document titles. */
-  | { kind: "upsert"; rows: PairFacts[]; titles: [string, string][] }
+  /** Add or replace pairs (with the page's key of each, see below), and set document titles. */
+  | { kind: "upsert"; rows: PairFacts[]; keys: Int32Array; titles: [string, string][] }
   | { kind: "remove"; ids: string[] }
   /** Set these pairs' status (a bulk status change stored as one sweep). */
   | { kind: "setStatus"; ids: string[]; status: PairStatus }
@@ -22,12 +22,11 @@ export type PairsIndexRequest =
   | { kind: "titles"; ids: string[] };
 
 /**
- * A query's answer as it crosses to the page: the ids as one newline-joined string, which the
- * browser copies in one piece, where an array of 100,000 strings is copied string by string
- * (ids are UUIDs, without newlines). `workerMs` is the query's own time in the worker.
+ * A query's answer as it crosses to the page: the pairs as the keys the page gave them with
+ * `upsert`, in one Int32Array that is transferred, not copied (features/curate/table/view-ids.ts).
+ * `workerMs` is the query's own time in the worker.
  */
-export interface PairsQueryWire extends Omit<PairsQueryResult, "ids"> {
-  ids: string;
+export interface PairsQueryWire extends PairsKeysResult {
   workerMs: number;
 }
 

@@ -20,7 +20,7 @@ serveRequests<PairsIndexRequest, never, PairsIndexReplies[PairsIndexRequest["kin
         return null;
       case "upsert":
         index.setTitles(req.titles);
-        index.upsert(req.rows);
+        index.upsert(req.rows, req.keys);
         return { size: index.size };
       case "setStatus":
         index.setStatus(req.ids, req.status);
@@ -34,8 +34,7 @@ serveRequests<PairsIndexRequest, never, PairsIndexReplies[PairsIndexRequest["kin
       }
       case "query": {
         const t = performance.now();
-        const r = index.query(req.view);
-        return { ...r, ids: r.ids.join("\n"), workerMs: performance.now() - t };
+        return { ...index.queryKeys(req.view), workerMs: performance.now() - t };
       }
       case "rows":
         return index.rows(req.ids);
@@ -47,4 +46,9 @@ serveRequests<PairsIndexRequest, never, PairsIndexReplies[PairsIndexRequest["kin
         return index.titlesOf(req.ids);
     }
   },
+  // A query's keys move to the page rather than being copied.
+  (result) =>
+    result !== null && "keys" in result && result.keys instanceof Int32Array
+      ? [result.keys.buffer]
+      : [],
 );

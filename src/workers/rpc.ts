@@ -81,9 +81,11 @@ function createInbox<M>(): Inbox<M> & { put(m: M): void } {
 export function serveRequests<Q, P, R, M = never>(
   scope: {
     addEventListener(type: "message", l: (e: MessageEvent) => void): void;
-    postMessage(m: unknown): void;
+    postMessage(m: unknown, transfer?: Transferable[]): void;
   },
   handle: (request: Q, progress: (p: P) => void, inbox: Inbox<M>) => R | Promise<R>,
+  /** Buffers of a result to transfer to the page instead of copying them. */
+  transfer: (result: R) => Transferable[] = () => [],
 ): void {
   const inboxes = new Map<number, ReturnType<typeof createInbox<M>>>();
   scope.addEventListener("message", (e: MessageEvent) => {
@@ -99,7 +101,7 @@ export function serveRequests<Q, P, R, M = never>(
     void Promise.resolve()
       .then(() => handle(request, (progress) => scope.postMessage({ id, progress }), inbox))
       .then(
-        (result) => scope.postMessage({ id, result }),
+        (result) => scope.postMessage({ id, result }, transfer(result)),
         (err: unknown) =>
           scope.postMessage({ id, error: err instanceof Error ? err.message : String(err) }),
       )

@@ -1,6 +1,6 @@
 import type { PairStatus } from "../rows";
 import type { PairFacts } from "./facts";
-import { filterPredicate } from "./filter";
+import { FilterColumns, STATUS_CODE } from "./columns";
 import { keepOnePerGroup, type KeepOnePlan } from "./keep-one";
 import { SearchIndex } from "./search-index";
 import { sortByKey, sortValue, type TitleRank } from "./sort";
@@ -25,6 +25,11 @@ export interface PairsQueryResult {
   statusCounts: Record<PairStatus, number>;
 }
 
+/** A view's pairs as the keys their owner gave them (see {@link PairsIndex.upsert}). */
+export interface PairsKeysResult extends Omit<PairsQueryResult, "ids"> {
+  keys: Int32Array;
+}
+
 /** A row for the table: the pair's facts and its document's title. */
 export interface PairsTableRow extends PairFacts {
   title: string;
@@ -42,11 +47,15 @@ const COMPACT_AFTER = 20_000;
 
 export class PairsIndex {
   private slots: (PairFacts | null)[] = [];
+  /** The owner's number of the pair in each slot (-1 when none was given). */
+  private keyOfSlot: number[] = [];
+  private columns = new FilterColumns();
   private readonly slotOf = new Map<string, number>();
   private search = new SearchIndex();
   private dead = 0;
   private readonly titles = new Map<string, string>();
-  private rank: Map<string, number> | null = null;
+  /** Documents in title order, and each one's place in it; null when titles changed. */
+  private ranked: { ids: string[]; rank: Map<string, number> } | null = null;
   private readonly orders = new Map<string, number[]>();
 
   /** Pairs held. */
@@ -54,23 +63,31 @@ export class PairsIndex {
     return this.slotOf.size;
   }
 
-  /** Adds new pairs and replaces known ones. */
-  upsert(rows: readonly PairFacts[]): void {
+  /**
+   * Adds new pairs and replaces known ones. `keys` names each row with a number of the owner's
+   * (for {@link queryKeys}); the page numbers its pairs so a view crosses to it as numbers.
+   */
+  upsert(rows: readonly PairFacts[], keys?: ArrayLike<number>): void {
     let moved = false;
     const stale = new Set<string>();
-    for (const row of rows) {
+    for (const [i, row] of rows.entries()) {
+      const key = keys?.[i] ?? -1;
+      // A document not in the title order yet (its title came before its pairs).
+      if (this.ranked && !this.ranked.rank.has(row.documentId)) this.ranked = null;
       const slot = this.slotOf.get(row.id);
       const old = slot === undefined ? null : (this.slots[slot] ?? null);
       if (slot !== undefined && old && old.question === row.question && old.answer === row.answer) {
         this.slots[slot] = row;
-        for (const key of changedSorts(old, row)) stale.add(key);
+        this.keyOfSlot[slot] = key;
+        this.columns.set(slot, row);
+        for (const sort of changedSorts(old, row)) stale.add(sort);
         continue;
       }
       if (slot !== undefined) {
         this.slots[slot] = null;
         this.dead++;
       }
-      this.place(row);
+      this.place(row, key);
       moved = true;
     }
     if (moved) this.orders.clear();
@@ -78,6 +95,7 @@ export class PairsIndex {
       for (const name of [...this.orders.keys()])
         if (stale.has(sortOf(name))) this.orders.delete(name);
     this.maybeCompact();
+    this.search.sortNewWords();
   }
 
   /** Sets the status of known pairs (a status sweep, db/sweeps.ts); unknown ids are ignored. */
@@ -88,6 +106,7 @@ export class PairsIndex {
       const old = slot === undefined ? null : (this.slots[slot] ?? null);
       if (slot === undefined || !old || old.status === status) continue;
       this.slots[slot] = { ...old, status };
+      this.columns.setStatus(slot, status);
       changed = true;
     }
     if (changed)
@@ -108,6 +127,7 @@ export class PairsIndex {
     }
     if (removed) this.orders.clear();
     this.maybeCompact();
+    this.search.sortNewWords();
   }
 
   /** Drops every pair not in `ids` (the project's current ids); returns how many went. */
@@ -127,26 +147,41 @@ export class PairsIndex {
       changed = true;
     }
     if (changed) {
-      this.rank = null;
+      this.ranked = null;
       this.orders.clear();
     }
   }
 
   /** The pairs of a view, in order, with the counts its filter buttons show. */
   query(view: PairsView): PairsQueryResult {
+    const { slots, ...rest } = this.select(view);
+    return { ...rest, ids: Array.from(slots, (slot) => this.slots[slot]?.id ?? "") };
+  }
+
+  /** {@link query}, answered with the keys given to {@link upsert}. */
+  queryKeys(view: PairsView): PairsKeysResult {
+    const { slots, ...rest } = this.select(view);
+    return { ...rest, keys: slots.map((slot) => this.keyOfSlot[slot] ?? -1) };
+  }
+
+  private select(view: PairsView): Omit<PairsQueryResult, "ids"> & { slots: Int32Array } {
     const order = this.order(view.sort);
-    const predicate = filterPredicate({ ...view, statuses: [] });
-    const statuses = view.statuses.length > 0 ? new Set(view.statuses) : null;
+    const filter = this.columns.compile(view);
     const hit = this.search.search(view.search, this.slots.length);
-    const ids: string[] = [];
-    const statusCounts = { pending: 0, accepted: 0, rejected: 0 };
+    const slots = new Int32Array(order.length);
+    let n = 0;
+    const counts = new Int32Array(3);
     for (const slot of order) {
-      const p = this.slots[slot];
-      if (!p || (hit && !hit(slot)) || !predicate(p)) continue;
-      statusCounts[p.status]++;
-      if (!statuses || statuses.has(p.status)) ids.push(p.id);
+      if (this.slots[slot] === null || (hit && !hit(slot))) continue;
+      if (!this.columns.matches(slot, filter)) continue;
+      const status = this.columns.statusAt(slot);
+      counts[status] = (counts[status] ?? 0) + 1;
+      if (filter.statusMask === 0 || (filter.statusMask & (1 << status)) !== 0) slots[n++] = slot;
     }
-    return { ids, total: this.slotOf.size, statusCounts };
+    const statusCounts = { pending: 0, accepted: 0, rejected: 0 };
+    for (const s of Object.keys(statusCounts) as PairStatus[])
+      statusCounts[s] = counts[STATUS_CODE[s]] ?? 0;
+    return { slots: slots.slice(0, n), total: this.slotOf.size, statusCounts };
   }
 
   /** The table rows of these ids, in the same order; null for unknown ids. */
@@ -170,19 +205,24 @@ export class PairsIndex {
     return keepOnePerGroup(members.map((p) => ({ ...p, group: p.group ?? "" })));
   }
 
-  /** Documents whose title contains `text` (any case), with their pair counts, by title. */
+  /**
+   * Documents whose title contains `text` (any case), with their pair counts, by title (the
+   * title order the document sort keeps, so no request sorts 20,000 titles again).
+   */
   documents(text: string, limit: number): DocumentOption[] {
     const counts = new Map<string, number>();
     for (const p of this.slots)
       if (p) counts.set(p.documentId, (counts.get(p.documentId) ?? 0) + 1);
     const needle = text.trim().toLowerCase();
     const out: DocumentOption[] = [];
-    for (const [id, pairs] of counts) {
+    for (const id of this.titleOrder().ids) {
+      const pairs = counts.get(id);
       const title = this.titles.get(id) ?? "";
-      if (needle === "" || title.toLowerCase().includes(needle)) out.push({ id, title, pairs });
+      if (pairs === undefined || (needle !== "" && !title.toLowerCase().includes(needle))) continue;
+      out.push({ id, title, pairs });
+      if (out.length === limit) break;
     }
-    out.sort((a, b) => collator.compare(a.title, b.title) || (a.id < b.id ? -1 : 1));
-    return out.slice(0, limit);
+    return out;
   }
 
   /** The titles of these documents (empty when unknown). */
@@ -190,36 +230,47 @@ export class PairsIndex {
     return ids.map((id) => this.titles.get(id) ?? "");
   }
 
-  private place(row: PairFacts): void {
+  private place(row: PairFacts, key: number): void {
     const slot = this.slots.length;
     this.slots.push(row);
+    this.keyOfSlot.push(key);
+    this.columns.set(slot, row);
     this.slotOf.set(row.id, slot);
     this.search.add(slot, row.question, row.answer);
   }
 
   private maybeCompact(): void {
     if (this.dead < COMPACT_AFTER || this.dead < this.slotOf.size) return;
-    const live = this.slots.filter((p): p is PairFacts => p !== null);
+    const live = this.slots.flatMap((p, slot) =>
+      p ? [{ p, key: this.keyOfSlot[slot] ?? -1 }] : [],
+    );
     this.slots = [];
+    this.keyOfSlot = [];
+    this.columns = new FilterColumns();
     this.slotOf.clear();
     this.search = new SearchIndex();
     this.dead = 0;
     this.orders.clear();
-    for (const p of live) this.place(p);
+    for (const { p, key } of live) this.place(p, key);
   }
 
-  private titleRank(): TitleRank {
-    if (!this.rank) {
+  /** The documents of the held pairs in title order (collated, numeric), cached. */
+  private titleOrder(): { ids: string[]; rank: Map<string, number> } {
+    if (!this.ranked) {
       const docs = new Set<string>();
       for (const p of this.slots) if (p) docs.add(p.documentId);
-      const sorted = [...docs].sort(
+      const ids = [...docs].sort(
         (a, b) =>
           collator.compare(this.titles.get(a) ?? "\uffff", this.titles.get(b) ?? "\uffff") ||
           (a < b ? -1 : a > b ? 1 : 0),
       );
-      this.rank = new Map(sorted.map((id, i) => [id, i]));
+      this.ranked = { ids, rank: new Map(ids.map((id, i) => [id, i])) };
     }
-    const rank = this.rank;
+    return this.ranked;
+  }
+
+  private titleRank(): TitleRank {
+    const { rank } = this.titleOrder();
     return (id) => rank.get(id) ?? Number.MAX_SAFE_INTEGER;
   }
 

@@ -15,8 +15,6 @@ const NON_ASCII = /[^ -~]/;
 const MARKS = /\p{M}/gu;
 /** Longer "words" (hashes, URLs run together) are cut: nobody types more to find them. */
 const MAX_WORD = 40;
-/** New words are sorted into the prefix list one by one up to this many, else all at once. */
-const INSERT_LIMIT = 2000;
 
 /** The words of a text as search sees them: lower-cased, accents dropped, punctuation gone. */
 export function searchWords(text: string): string[] {
@@ -58,6 +56,35 @@ export class SearchIndex {
     }
   }
 
+  /**
+   * Sorts the words added since the last call into the prefix list. The owner calls it after
+   * each batch of `add`s, so the first search after a load does not pay for sorting every word
+   * (about 100 ms for a project's worth); a search calls it too.
+   */
+  sortNewWords(): void {
+    if (this.fresh.length === 0) return;
+    const fresh = this.fresh.sort();
+    const old = this.sorted;
+    const merged: string[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < old.length && j < fresh.length) {
+      const a = old[i] ?? "";
+      const b = fresh[j] ?? "";
+      if (a < b) {
+        merged.push(a);
+        i++;
+      } else {
+        merged.push(b);
+        j++;
+      }
+    }
+    for (; i < old.length; i++) merged.push(old[i] ?? "");
+    for (; j < fresh.length; j++) merged.push(fresh[j] ?? "");
+    this.sorted = merged;
+    this.fresh = [];
+  }
+
   /** How many distinct words are indexed. */
   get size(): number {
     return this.postings.size;
@@ -86,7 +113,8 @@ export class SearchIndex {
 
   /** The posting lists of every word starting with `prefix`. */
   private *withPrefix(prefix: string): Generator<number[]> {
-    const sorted = this.sortedWords();
+    this.sortNewWords();
+    const sorted = this.sorted;
     let lo = 0;
     let hi = sorted.length;
     while (lo < hi) {
@@ -100,25 +128,5 @@ export class SearchIndex {
       const list = this.postings.get(w);
       if (list) yield list;
     }
-  }
-
-  private sortedWords(): string[] {
-    if (this.fresh.length === 0) return this.sorted;
-    if (this.fresh.length > INSERT_LIMIT) {
-      this.sorted = this.sorted.concat(this.fresh).sort();
-    } else {
-      for (const w of this.fresh) {
-        let lo = 0;
-        let hi = this.sorted.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if ((this.sorted[mid] ?? "") < w) lo = mid + 1;
-          else hi = mid;
-        }
-        this.sorted.splice(lo, 0, w);
-      }
-    }
-    this.fresh = [];
-    return this.sorted;
   }
 }

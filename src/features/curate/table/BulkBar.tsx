@@ -6,11 +6,13 @@ import { ProgressBar } from "../../../components/ProgressBar";
 import { attempt, useUi } from "../../../stores/ui-store";
 import { planBulk, runBulk, type BulkAction, type BulkPlan } from "./bulk-actions";
 import { holdSync } from "./pairs-sync";
+import type { ViewIds } from "./view-ids";
 
 export interface BulkBarProps {
   projectId: string;
   selected: readonly string[];
-  matching: readonly string[];
+  /** Every pair matching the filter and search. */
+  matching: ViewIds;
   onClearSelection: () => void;
   onSelectAll: () => void;
 }
@@ -27,14 +29,17 @@ export function BulkBar({ projectId, selected, matching, ...props }: BulkBarProp
   const [taskType, setTaskType] = useState<TaskType | "">("");
   const pushToast = useUi((s) => s.pushToast);
   const onSelection = selected.length > 0;
-  const targets = onSelection ? selected : matching;
   const scopeLabel = onSelection
     ? `The ${selected.length.toLocaleString("en-US")} selected pairs.`
     : `Every pair matching the current filter and search.`;
   const busy = progress !== null;
 
   const ask = (action: BulkAction) =>
-    attempt(async () => setPlan(await planBulk(action, targets, scopeLabel)), "Bulk action");
+    attempt(
+      async () =>
+        setPlan(await planBulk(action, onSelection ? selected : matching.toArray(), scopeLabel)),
+      "Bulk action",
+    );
 
   const run = (p: BulkPlan) => {
     setPlan(null);
@@ -59,7 +64,7 @@ export function BulkBar({ projectId, selected, matching, ...props }: BulkBarProp
     }, p.confirm);
   };
 
-  const disabled = busy || targets.length === 0;
+  const disabled = busy || (onSelection ? selected : matching).length === 0;
   return (
     <section
       aria-label="Bulk actions"

@@ -176,13 +176,17 @@ function DocumentFilter({
   const [text, setText] = useState("");
   const [options, setOptions] = useState<DocumentOption[]>([]);
   const [titles, setTitles] = useState<string[]>([]);
+  // Options are listed only while the field has the focus: listing them after every change of
+  // the pairs (each batch of a load) held up the table's own queries in the worker.
+  const [focused, setFocused] = useState(false);
   useEffect(() => {
+    if (!focused) return;
     let live = true;
     void askIndex({ kind: "documents", text, limit: 50 }).then((o) => live && setOptions(o));
     return () => {
       live = false;
     };
-  }, [text, version]);
+  }, [text, version, focused]);
   const key = selected.join(",");
   useEffect(() => {
     let live = true;
@@ -211,6 +215,8 @@ function DocumentFilter({
         onKeyDown={(e) => {
           if (e.key === "Enter") pick(text);
         }}
+        onFocus={() => setFocused(true)}
+        onBlur={() => setFocused(false)}
         placeholder="Document…"
         aria-label="Filter by document"
         className={`${input} w-36`}

@@ -34,7 +34,9 @@ export function PairsPage({ projectId }: { projectId: string }) {
   const { view, setView, patchView, focusedId, focusedIndex: lastIndex, focus } = useCuration();
   const { selection, anchorId, setSelection } = useCuration();
   const { editingId, setEditing, layout, setLayout } = useCuration();
-  const query = usePairsQuery(view, sync.version);
+  // The first batch of a load is in the worker once `loaded` moves (or the load ends empty).
+  const ready = sync.projectId === projectId && (sync.loaded > 0 || !sync.loading);
+  const query = usePairsQuery(view, sync.version, ready);
   const { ids } = query;
   const grid = useRef<HTMLDivElement>(null);
 
@@ -42,17 +44,17 @@ export function PairsPage({ projectId }: { projectId: string }) {
   // filter), the focus stays at its place, on the pair that took it.
   const focusedIndex = useMemo(() => {
     if (ids.length === 0) return -1;
-    if (focusedId !== null && ids[lastIndex] === focusedId) return lastIndex;
+    if (focusedId !== null && ids.at(lastIndex) === focusedId) return lastIndex;
     const at = focusedId === null ? -1 : ids.indexOf(focusedId);
     return at >= 0 ? at : Math.max(0, Math.min(lastIndex, ids.length - 1));
   }, [ids, focusedId, lastIndex]);
-  const current = focusedIndex >= 0 ? (ids[focusedIndex] ?? null) : null;
+  const current = focusedIndex >= 0 ? (ids.at(focusedIndex) ?? null) : null;
 
   const scope = historyScope(projectId);
   const focusGrid = () => grid.current?.focus({ preventScroll: true });
   const focusAt = (index: number) => {
     const at = Math.max(0, Math.min(ids.length - 1, index));
-    const id = ids[at];
+    const id = ids.at(at);
     if (id !== undefined) focus(id, at);
   };
   const onFocusRow = useCallback((id: string) => focus(id, ids.indexOf(id)), [focus, ids]);
@@ -64,7 +66,7 @@ export function PairsPage({ projectId }: { projectId: string }) {
         const from = ids.indexOf(anchor);
         const to = ids.indexOf(id);
         if (from >= 0 && to >= 0) {
-          for (let i = Math.min(from, to); i <= Math.max(from, to); i++) next.add(ids[i] ?? "");
+          for (let i = Math.min(from, to); i <= Math.max(from, to); i++) next.add(ids.at(i) ?? "");
           setSelection(next, id);
           return;
         }
@@ -181,7 +183,7 @@ export function PairsPage({ projectId }: { projectId: string }) {
         selected={selected}
         matching={ids}
         onClearSelection={() => setSelection(new Set(), null)}
-        onSelectAll={() => setSelection(new Set(ids), null)}
+        onSelectAll={() => setSelection(new Set(ids.toArray()), null)}
       />
       {!loading && query.total === 0 && answered ? (
         <EmptyState title="No pairs yet">

@@ -5,6 +5,7 @@ import type { TableLayout } from "../../../stores/curation-store";
 import { ColumnResizer } from "./ColumnResizer";
 import { PairsTableRow, rowHeight } from "./PairsTableRow";
 import { useRows } from "./use-pairs-query";
+import type { ViewIds } from "./view-ids";
 
 const COLUMNS: { key: SortKey | null; label: string }[] = [
   { key: null, label: "Select" },
@@ -21,7 +22,7 @@ const COLUMNS: { key: SortKey | null; label: string }[] = [
 const OVERSCAN = 8;
 
 export interface PairsTableProps {
-  ids: readonly string[];
+  ids: ViewIds;
   version: number;
   sort: PairsSort;
   layout: TableLayout;
@@ -49,7 +50,7 @@ export function PairsTable(props: PairsTableProps) {
 
   // Stable until the ids change: the virtualizer lays out every row again (100,000 of them)
   // whenever this function changes, which a new one on each render made every scroll step.
-  const getItemKey = useCallback((i: number) => ids[i] ?? i, [ids]);
+  const getItemKey = useCallback((i: number) => ids.at(i) ?? i, [ids]);
   // TanStack Virtual keeps its state in a mutable instance; this app does not run the React
   // Compiler, so the hook's results are not memoized behind its back.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -61,7 +62,7 @@ export function PairsTable(props: PairsTableProps) {
     overscan: OVERSCAN,
   });
   const items = virtualizer.getVirtualItems();
-  const visibleIds = items.map((i) => ids[i.index] ?? "");
+  const visibleIds = items.map((i) => ids.at(i.index) ?? "");
   const rows = useRows(visibleIds, props.version);
 
   // Sizes start over when the row height changes, and when an editor opens or closes.
@@ -75,7 +76,7 @@ export function PairsTable(props: PairsTableProps) {
     }
   }, [focusedIndex, ids.length, virtualizer]);
 
-  const focusedId = ids[focusedIndex];
+  const focusedId = ids.at(focusedIndex);
   return (
     <div ref={scroller} className="min-h-0 flex-1 overflow-auto">
       <div
@@ -142,7 +143,7 @@ export function PairsTable(props: PairsTableProps) {
         </div>
         <div role="rowgroup" className="relative" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
-            const id = ids[item.index] ?? "";
+            const id = ids.at(item.index) ?? "";
             return (
               <PairsTableRow
                 key={item.key}

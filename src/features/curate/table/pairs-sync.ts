@@ -17,6 +17,7 @@ import { studio } from "../../../db/studio";
 import { touchesTables } from "../../../lib/watch-mutations";
 import { toastError } from "../../../stores/ui-store";
 import { askIndex } from "./pairs-index-client";
+import { PairKeys } from "./view-ids";
 
 /*
  * Keeps the pairs index worker a faithful copy of one project's pairs. The first load reads the
@@ -44,6 +45,8 @@ export interface SyncState {
   version: number;
 }
 
+/** The keys of the pairs handed to the worker in this load (view-ids.ts). */
+let pairKeys = new PairKeys();
 let state: SyncState = { projectId: null, loaded: 0, total: 0, loading: false, version: 0 };
 const listeners = new Set<() => void>();
 let knownDocuments = new Set<string>();
@@ -70,37 +73,50 @@ function update(patch: Partial<SyncState>): void {
 
 export const syncState = (): SyncState => state;
 
+/** The keys of the current load: a query's answer is named with the keys current when asked. */
+export const currentKeys = (): PairKeys => pairKeys;
+
 export function subscribeSync(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
 
+async function upsert({ rows, titles }: Omit<PairsViewBatch, "latest">): Promise<number> {
+  const keys = pairKeys.keysFor(rows.map((r) => r.id));
+  return (await askIndex({ kind: "upsert", rows, keys, titles })).size;
+}
+
 async function push(batch: PairsViewBatch): Promise<number> {
-  const { size } = await askIndex({ kind: "upsert", rows: batch.rows, titles: batch.titles });
+  const size = await upsert(batch);
   if (batch.latest > syncedUpTo) syncedUpTo = batch.latest;
   return size;
 }
 
 async function load(projectId: string, gen: number): Promise<void> {
   knownDocuments = new Set();
+  pairKeys = new PairKeys();
   syncedUpTo = 0;
   marksUpTo = 0;
   marksEdge = new Set();
   const started = Date.now();
-  // A small first batch shows the first rows at once; then big ones. The first batch, the count
-  // and the worker's reset go out together: the first rows are what the page waits for. The
-  // newest sweep is read first: the rows read after it have it applied (db/cursor.ts).
+  // A small first batch shows the first rows at once; then big ones. The first batch and the
+  // worker's reset go out together: the first rows are what the page waits for. The newest
+  // sweep is read first: the rows read after it have it applied (db/cursor.ts).
   let size = Math.min(200, PAIRS_VIEW_BATCH);
-  const [, seen, total, first] = await Promise.all([
+  const [, seen, first] = await Promise.all([
     askIndex({ kind: "reset" }),
     newestSweepSeq(studio),
-    countProjectPairs(studio, projectId),
     readPairsViewBatch(studio, projectId, null, size, knownDocuments),
   ]);
   if (gen !== generation) return;
   sweepsSeen = seen;
-  // No version bump yet: the worker holds nothing to query until the first batch is in.
-  update({ loaded: 0, total, loading: true });
+  // The count only sizes the progress bar, so it is asked after the first rows: counting
+  // 100,000 index entries alongside them held the rows back.
+  countProjectPairs(studio, projectId)
+    .then((total) => {
+      if (gen === generation && state.loading) update({ total });
+    })
+    .catch((err: unknown) => toastError(err, "Could not count the pairs"));
   // The pending sweeps and the project's marks are read once for the rest of the load, after
   // the first batch: read alongside it, they held up the first rows on screen.
   let known: Promise<PairsViewKnown> | null = null;
@@ -142,8 +158,7 @@ async function sync(projectId: string, gen: number): Promise<void> {
     sweepsSeen = Math.max(sweepsSeen, s.seq as number);
   }
   let size = batch.rows.length > 0 ? await push(batch) : state.loaded;
-  if (marked.rows.length > 0)
-    size = (await askIndex({ kind: "upsert", rows: marked.rows, titles: marked.titles })).size;
+  if (marked.rows.length > 0) size = await upsert(marked);
   marksUpTo = marked.latest;
   marksEdge = marked.edge;
   const count = await countProjectPairs(studio, projectId);

@@ -3,7 +3,8 @@ import type { PairsQueryResult, PairsTableRow } from "../../../core/curation/pai
 import type { PairsView } from "../../../core/curation/view";
 import { toastError } from "../../../stores/ui-store";
 import { askIndex } from "./pairs-index-client";
-import { followProject, subscribeSync, syncState, type SyncState } from "./pairs-sync";
+import { currentKeys, followProject, subscribeSync, syncState, type SyncState } from "./pairs-sync";
+import { ViewIds } from "./view-ids";
 
 /** The sync state of the project's pairs in the worker (loading progress, version). */
 export function usePairsSync(projectId: string): SyncState {
@@ -11,7 +12,9 @@ export function usePairsSync(projectId: string): SyncState {
   return useSyncExternalStore(subscribeSync, syncState);
 }
 
-export interface QueryState extends PairsQueryResult {
+export interface QueryState extends Omit<PairsQueryResult, "ids"> {
+  /** The view's pairs in order. */
+  ids: ViewIds;
   /** How long the query took from the page's side, for the status line. */
   ms: number;
   /** How much of it the worker spent on the query itself. */
@@ -21,7 +24,7 @@ export interface QueryState extends PairsQueryResult {
 }
 
 const EMPTY: QueryState = {
-  ids: [],
+  ids: ViewIds.EMPTY,
   total: 0,
   statusCounts: { pending: 0, accepted: 0, rejected: 0 },
   ms: 0,
@@ -32,8 +35,10 @@ const EMPTY: QueryState = {
 /**
  * The ids of the view, in order, asked again whenever the view or the pairs change. At most one
  * query is in flight: while it runs, newer requests collapse into one for the latest view.
+ * Nothing is asked while `ready` is false (no pair is in the worker yet): an empty answer then
+ * only costs the page a render while it waits for the first rows.
  */
-export function usePairsQuery(view: PairsView, version: number): QueryState {
+export function usePairsQuery(view: PairsView, version: number, ready: boolean): QueryState {
   const [result, setResult] = useState<QueryState>(EMPTY);
   const latest = useRef({ view, version });
   const busy = useRef(false);
@@ -41,6 +46,7 @@ export function usePairsQuery(view: PairsView, version: number): QueryState {
 
   useEffect(() => {
     latest.current = { view, version };
+    if (!ready) return;
     const run = () => {
       if (busy.current) {
         wanted.current = true;
@@ -48,12 +54,13 @@ export function usePairsQuery(view: PairsView, version: number): QueryState {
       }
       busy.current = true;
       const asked = latest.current.view;
+      const keys = currentKeys();
       const t = performance.now();
       askIndex({ kind: "query", view: asked })
-        .then((r) =>
+        .then(({ keys: answer, ...r }) =>
           setResult({
             ...r,
-            ids: r.ids === "" ? [] : r.ids.split("\n"),
+            ids: new ViewIds(answer, keys),
             ms: performance.now() - t,
             view: asked,
           }),
@@ -68,7 +75,7 @@ export function usePairsQuery(view: PairsView, version: number): QueryState {
         });
     };
     run();
-  }, [view, version]);
+  }, [view, version, ready]);
 
   return result;
 }
