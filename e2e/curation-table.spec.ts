@@ -315,4 +315,35 @@ test("A bulk reject of 520 pairs is one sweep: it survives a reload before it is
   await expect
     .poll(counts, { timeout: 60_000 })
     .toEqual({ "flagged:pending": 520, "other:pending": 130 });
+
+  // On another page, the table's worker takes the first rows while the studio is idle. Pairs
+  // accepted meanwhile (here behind the studio's back, without a new write time) show as
+  // accepted once the Pairs page opens: the load starts over rather than trust what it held.
+  await page.goto("/");
+  await page.waitForTimeout(2000);
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open("ipt-studio");
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error ?? new Error("open failed"));
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction("pairs", "readwrite");
+      const req = tx.objectStore("pairs").openCursor();
+      req.onsuccess = () => {
+        const cursor = req.result;
+        if (!cursor) return;
+        cursor.update({ ...(cursor.value as object), status: "accepted" });
+        cursor.continue();
+      };
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error ?? new Error("write failed"));
+    });
+    db.close();
+  });
+  await page
+    .getByRole("navigation", { name: "Pages" })
+    .getByRole("button", { name: "Pairs" })
+    .click();
+  await expect(status.getByRole("button", { name: "Accepted 650" })).toBeVisible();
 });

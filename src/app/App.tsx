@@ -1,3 +1,4 @@
+import { useEffect } from "react";
 import { ErrorCallout } from "../components/ErrorCallout";
 import { Toasts } from "../components/Toasts";
 import { addPastedDocument } from "../features/documents/add-documents";
@@ -6,6 +7,7 @@ import { ShortcutsOverlay } from "../features/help/ShortcutsOverlay";
 import { useQualityKeeper } from "../features/curate/quality-keeper";
 import { useSweepFolder } from "../features/curate/sweep-folder";
 import { PairsPage } from "../features/curate/table/PairsPage";
+import { warmProject } from "../features/curate/table/pairs-sync";
 import { ExportPage } from "../features/export/ExportPage";
 import { InsightsPage } from "../features/insights/InsightsPage";
 import { ModelsPage } from "../features/models/ModelsPage";
@@ -24,6 +26,9 @@ export function App() {
   useQueueResume(project?.id);
   useQualityKeeper(project?.id);
   useSweepFolder();
+  // The open project's first pairs wait in the table's worker, so the Pairs page opens at once.
+  const projectId = project?.id;
+  useEffect(() => (projectId ? warmProject(projectId) : undefined), [projectId]);
   const { view, pasteOpen, setPasteOpen, selectDocument, toasts, dismissToast } = useUi();
 
   if (error) {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from "react";
 import {
   clearFilters,
   isFiltered,
@@ -136,6 +136,14 @@ export function PairsPage({ projectId }: { projectId: string }) {
   const loading = sync.loading || sync.projectId !== projectId;
   const answered = query.view === view;
   const filtered = isFiltered(view);
+  // The time from a change (of the view, or of the pairs) to its answer in the page, written
+  // once that answer is in the DOM, so it counts the worker, the crossing and the render.
+  const took = useRef<HTMLSpanElement>(null);
+  useLayoutEffect(() => {
+    if (!took.current) return;
+    const ms = Math.round(performance.now() - query.askedAt);
+    took.current.textContent = answered && query.total > 0 ? ` · ${ms} ms` : "";
+  }, [query, answered]);
 
   return (
     <main aria-label="Pairs" className="flex min-h-0 flex-1 flex-col">
@@ -153,7 +161,7 @@ export function PairsPage({ projectId }: { projectId: string }) {
             ? // Until the worker answers the new view, its count is not known yet.
               `${answered ? ids.length.toLocaleString("en-US") : "…"} of ${query.total.toLocaleString("en-US")} pairs match`
             : `${query.total.toLocaleString("en-US")} pairs`}
-          {answered && query.total > 0 ? ` · ${Math.round(query.ms)} ms` : ""}
+          <span ref={took} />
         </p>
         <div className="ml-auto">
           <HistoryButtons projectId={projectId} />

@@ -65,6 +65,10 @@ let generation = 0;
 let running = false;
 let again = false;
 let timer: ReturnType<typeof setTimeout> | null = null;
+/** Whether the Pairs page is open ({@link followProject}). */
+let following = false;
+/** Resumes a load paused after its first batch, when the page opens. */
+let resume: (() => void) | null = null;
 
 function update(patch: Partial<SyncState>): void {
   state = { ...state, ...patch };
@@ -98,7 +102,7 @@ async function load(projectId: string, gen: number): Promise<void> {
   syncedUpTo = 0;
   marksUpTo = 0;
   marksEdge = new Set();
-  const started = Date.now();
+  let started = Date.now();
   // A small first batch shows the first rows at once; then big ones. The first batch and the
   // worker's reset go out together: the first rows are what the page waits for. The newest
   // sweep is read first: the rows read after it have it applied (db/cursor.ts).
@@ -123,13 +127,24 @@ async function load(projectId: string, gen: number): Promise<void> {
   for (let batch = first; ;) {
     const held = await push(batch);
     update({ loaded: held, version: state.version + 1 });
-    const last = batch.rows.at(-1);
-    if (batch.rows.length < size || !last) break;
+    let after = batch.rows.at(-1)?.id ?? null;
+    if (batch.rows.length < size || after === null) break;
+    if (!following) {
+      // A warm start (warmProject) holds the first rows only, until the page opens. The rows
+      // held may have changed meanwhile, so the walk then starts over, and the sweeps and the
+      // catch-up time are taken anew.
+      await new Promise<void>((r) => (resume = r));
+      if (gen !== generation) return;
+      sweepsSeen = await newestSweepSeq(studio);
+      started = Date.now();
+      syncedUpTo = 0;
+      after = null;
+    }
     known ??= Promise.all([readOverlay(studio, projectId), projectMarks(studio, projectId)]).then(
       ([overlay, marks]) => ({ overlay, marks }),
     );
     size = PAIRS_VIEW_BATCH;
-    batch = await readPairsViewBatch(studio, projectId, last.id, size, knownDocuments, await known);
+    batch = await readPairsViewBatch(studio, projectId, after, size, knownDocuments, await known);
     if (gen !== generation) return;
   }
   // Writes during the load may have moved rows between batches: catch up from its start.
@@ -239,12 +254,27 @@ function onMutated(parts: ObservabilitySet): void {
  * called. Opening the same project again only syncs what changed meanwhile.
  */
 export function followProject(projectId: string): () => void {
+  following = true;
   Dexie.on.storagemutated.subscribe(onMutated);
   if (state.projectId !== projectId) preloadProject(projectId);
   else syncNow();
+  resume?.();
+  resume = null;
   return () => {
+    following = false;
     Dexie.on.storagemutated.unsubscribe(onMutated);
   };
+}
+
+/**
+ * Reads the first rows of `projectId` into the worker while the studio is idle, so the Pairs
+ * page shows them as soon as it opens; the rest load once it does. Pressing the Pairs tab
+ * first starts the same load, so this never reads anything twice.
+ */
+export function warmProject(projectId: string): () => void {
+  if (typeof requestIdleCallback !== "function") return () => {};
+  const handle = requestIdleCallback(() => preloadProject(projectId), { timeout: 5000 });
+  return () => cancelIdleCallback(handle);
 }
 
 /**
@@ -255,6 +285,9 @@ export function followProject(projectId: string): () => void {
 export function preloadProject(projectId: string): void {
   if (state.projectId === projectId) return;
   const gen = ++generation;
+  // A load paused for another project is dropped: it returns on the generation check.
+  resume?.();
+  resume = null;
   update({ projectId, loaded: 0, total: 0, loading: true });
   load(projectId, gen)
     .catch((err: unknown) => {

@@ -15,8 +15,11 @@ export function usePairsSync(projectId: string): SyncState {
 export interface QueryState extends Omit<PairsQueryResult, "ids"> {
   /** The view's pairs in order. */
   ids: ViewIds;
-  /** How long the query took from the page's side, for the status line. */
-  ms: number;
+  /**
+   * When the view or the pairs changed to ask this (performance.now()): the page times a change
+   * from here to its answer in the DOM.
+   */
+  askedAt: number;
   /** How much of it the worker spent on the query itself. */
   workerMs: number;
   /** The view and version these ids answer. */
@@ -27,7 +30,7 @@ const EMPTY: QueryState = {
   ids: ViewIds.EMPTY,
   total: 0,
   statusCounts: { pending: 0, accepted: 0, rejected: 0 },
-  ms: 0,
+  askedAt: 0,
   workerMs: 0,
   view: null,
 };
@@ -40,12 +43,12 @@ const EMPTY: QueryState = {
  */
 export function usePairsQuery(view: PairsView, version: number, ready: boolean): QueryState {
   const [result, setResult] = useState<QueryState>(EMPTY);
-  const latest = useRef({ view, version });
+  const latest = useRef({ view, version, at: 0 });
   const busy = useRef(false);
   const wanted = useRef(false);
 
   useEffect(() => {
-    latest.current = { view, version };
+    latest.current = { view, version, at: performance.now() };
     if (!ready) return;
     const run = () => {
       if (busy.current) {
@@ -53,15 +56,14 @@ export function usePairsQuery(view: PairsView, version: number, ready: boolean):
         return;
       }
       busy.current = true;
-      const asked = latest.current.view;
+      const { view: asked, at } = latest.current;
       const keys = currentKeys();
-      const t = performance.now();
       askIndex({ kind: "query", view: asked })
         .then(({ keys: answer, ...r }) =>
           setResult({
             ...r,
             ids: new ViewIds(answer, keys),
-            ms: performance.now() - t,
+            askedAt: at,
             view: asked,
           }),
         )
