@@ -125,13 +125,20 @@ test("Curate 30 pairs by keyboard only, and check the statuses stored", async ({
   await expect(page.getByText("30 pairs", { exact: false }).first()).toBeVisible();
   await expect(grid(page).getByRole("row")).not.toHaveCount(1);
 
-  // Row by row: accept, reject, accept-then-reset; the focus moves with j.
+  // Row by row: accept, reject, accept-then-reset. a and r move on to the next pair; after
+  // the third, k goes back to reset it and j moves on.
   const expected: Record<string, string> = {};
+  const row = (n: number) => page.locator('[role="row"][aria-rowindex="' + (n + 2) + '"]');
+  const isFocused = async (n: number) => {
+    const id = await row(n).getAttribute("id");
+    await expect(grid(page)).toHaveAttribute("aria-activedescendant", id ?? "none");
+  };
   for (let n = 0; n < 30; n++) {
     const d = Math.floor(n / 3);
     const i = n % 3;
-    const focused = page.locator('[role="row"][aria-rowindex="' + (n + 2) + '"]');
+    const focused = row(n);
     await expect(focused).toContainText(question(d, i));
+    await isFocused(n);
     if (i === 0) {
       await page.keyboard.press("a");
       expected[question(d, i)] = "accepted";
@@ -143,11 +150,17 @@ test("Curate 30 pairs by keyboard only, and check the statuses stored", async ({
     } else {
       await page.keyboard.press("a");
       await expect(focused).toContainText("Accepted");
+      if (n < 29) {
+        await isFocused(n + 1);
+        await page.keyboard.press("k");
+      }
+      await isFocused(n);
       await page.keyboard.press("u");
       expected[question(d, i)] = "pending";
       await expect(focused).toContainText("Pending");
+      await isFocused(n); // u stays
+      if (n < 29) await page.keyboard.press("j");
     }
-    if (n < 29) await page.keyboard.press("j");
   }
   await expect.poll(() => storedStatuses(page)).toEqual(expected);
 

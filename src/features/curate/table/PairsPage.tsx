@@ -107,7 +107,12 @@ export function PairsPage({ projectId }: { projectId: string }) {
       moveTo: (where) => focusAt(where === "first" ? 0 : ids.length - 1),
       status: (status) => {
         if (!current) return;
-        focus(current, focusedIndex);
+        // Accepting or rejecting moves on to the next pair, so a review is one key per pair;
+        // resetting stays (it corrects the pair in view). The focus follows the next pair by
+        // id, also when the decided one leaves a filtered view.
+        const next = status === "pending" ? undefined : ids.at(focusedIndex + 1);
+        if (next !== undefined) focus(next, focusedIndex + 1);
+        else focus(current, focusedIndex);
         attempt(async () => {
           await setStatus(studio, scope, [current], status);
           syncNow();
