@@ -242,9 +242,14 @@ test("insights chart a project's pairs, with tables and the paper's figures", as
 
   // Task types: the chart summarizes itself, and its table has the exact counts.
   const types = page.getByRole("region", { name: "Task types" });
-  await expect(types.getByRole("img")).toHaveAttribute(
+  // Its bars are links to their pairs, so it is a group of links rather than an image.
+  await expect(types.getByRole("group").first()).toHaveAttribute(
     "aria-label",
     /^5 of 13 task types present; the most common is Free-form QA with 40% of pairs; 2 pairs are not scored yet\.$/,
+  );
+  await expect(types.getByRole("link", { name: /^Free-form QA: 8 · 40%\./ })).toHaveAttribute(
+    "href",
+    "/?view=pairs&type=freeFormQa",
   );
   await expect(types.getByText("5 of 13 types present")).toBeVisible();
   await types.getByText("Show as table").click();
@@ -305,4 +310,11 @@ test("insights chart a project's pairs, with tables and the paper's figures", as
   await expect(tokens.getByText("About 52 tokens per pair.")).toBeVisible();
   // "<QUE> Seeded question number N about the landscape? <ANS> Answer N in a few words. </END>"
   await expect(tokens.getByText("mean ≈ 24.0 tokens")).toBeVisible();
+
+  // A bar opens its pairs in the Pairs table, filtered; Back returns to the charts.
+  await flags.getByRole("link", { name: /^Duplicate: 2 · 11%\./ }).click();
+  await expect(page).toHaveURL(/[?&]view=pairs&flag=duplicate$/);
+  await expect(page.getByText(/^2 of \d+ pairs match/)).toBeVisible();
+  await page.goBack();
+  await expect(flags).toBeVisible();
 });

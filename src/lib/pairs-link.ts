@@ -13,8 +13,23 @@ export function pairsHref(query: string, path = "/"): string {
   return `${path}?view=pairs${query === "" ? "" : `&${query}`}`;
 }
 
-/** Shows the Pairs page with the view `query`, as a new history entry (Back returns). */
-export function openPairsView(query: string, win: Window = window): void {
+/** The history state that names the studio page an entry shows (other pages keep no URL). */
+export interface PageState {
+  page: string;
+}
+
+/** The page `state` names (see {@link openPairsView}), if any. */
+export function pageOf(state: unknown): string | null {
+  const page = (state as Partial<PageState> | null)?.page;
+  return typeof page === "string" ? page : null;
+}
+
+/**
+ * Shows the Pairs page with the view `query` as a new history entry. The page left, `from`,
+ * is written on the entry it leaves, so Back returns to it.
+ */
+export function openPairsView(query: string, from: string, win: Window = window): void {
+  win.history.replaceState({ page: from } satisfies PageState, "");
   win.history.pushState(null, "", pairsHref(query, win.location.pathname));
   win.dispatchEvent(new Event(OPEN_PAIRS_EVENT));
 }

@@ -11,6 +11,8 @@ import {
   REFERENCE_TOKENS_PER_PAIR,
 } from "../../core/insights/reference";
 import { FLAG_DESCRIPTIONS, FLAG_LABELS } from "../../core/quality/flags";
+import { viewToQuery } from "../../core/curation/url-query";
+import { EMPTY_VIEW } from "../../core/curation/view";
 import { ChartCard } from "./ChartCard";
 import { BarChart } from "./charts/BarChart";
 import { Histogram } from "./charts/Histogram";
@@ -186,6 +188,7 @@ export function FlagsCard({ insights: r }: { insights: Insights }) {
           label: FLAG_LABELS[f.flag],
           value: r.scored === 0 ? 0 : (f.count / r.scored) * 100,
           valueText: `${count(f.count)} · ${percent(f.count, r.scored)}`,
+          pairsQuery: f.count === 0 ? undefined : viewToQuery({ ...EMPTY_VIEW, flags: [f.flag] }),
         }))}
       />
     </ChartCard>

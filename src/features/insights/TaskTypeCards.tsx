@@ -1,6 +1,8 @@
 import type { Insights, TaskTypeRow } from "../../core/insights/insights";
 import { REFERENCE_QUALITY, REFERENCE_TASK_CATEGORIES } from "../../core/insights/reference";
 import { TASK_TYPES, TASK_TYPE_LABELS } from "../../core/quality/task-type";
+import { viewToQuery } from "../../core/curation/url-query";
+import { EMPTY_VIEW } from "../../core/curation/view";
 import { ChartCard } from "./ChartCard";
 import { AcceptanceChart } from "./charts/AcceptanceChart";
 import { BarChart } from "./charts/BarChart";
@@ -61,6 +63,10 @@ export function TaskTypeCard({ insights: r }: { insights: Insights }) {
           value: t.count,
           valueText: `${count(t.count)} · ${percent(t.count, r.pairs)}`,
           muted: t.type === null,
+          pairsQuery:
+            t.type === null || t.count === 0
+              ? undefined
+              : viewToQuery({ ...EMPTY_VIEW, taskTypes: [t.type] }),
         }))}
         tick={(v) => count(v)}
       />

@@ -4,9 +4,9 @@ import {
   viewToQuery,
   VIEW_PARAMS,
 } from "../../../core/curation/url-query";
-import { OPEN_PAIRS_EVENT } from "../../../lib/pairs-link";
+import { OPEN_PAIRS_EVENT, pageOf } from "../../../lib/pairs-link";
 import { useCuration } from "../../../stores/curation-store";
-import { useUi } from "../../../stores/ui-store";
+import { useUi, type View } from "../../../stores/ui-store";
 
 /*
  * The Pairs page's view lives in the URL (`?view=pairs&status=pending&q=…`), so it can be
@@ -42,10 +42,20 @@ function writeUrl(onPairs: boolean): void {
   );
 }
 
-/** Shows the view the URL names, when it names the Pairs page. */
+const PAGES = new Set<string>(["studio", "insights", "models", "export"]);
+
+/**
+ * Shows the view the URL names, when it names the Pairs page; else, after Back, the page the
+ * history entry names (a link into the Pairs page names the page it left, lib/pairs-link.ts).
+ */
 function readUrl(): void {
   const params = parseQuery(window.location.search);
-  if (params.get("view") !== "pairs") return;
+  if (params.get("view") !== "pairs") {
+    const page = pageOf(window.history.state);
+    if (page !== null && PAGES.has(page) && useUi.getState().view === "pairs")
+      useUi.getState().setView(page as Exclude<View, "pairs">);
+    return;
+  }
   useCuration.getState().setView(viewFromQuery(window.location.search));
   useUi.getState().setView("pairs");
 }

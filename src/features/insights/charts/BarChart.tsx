@@ -1,3 +1,4 @@
+import { openPairsView, pairsHref } from "../../../lib/pairs-link";
 import { niceMax } from "../format";
 import { AXIS, BAR, GRID, MUTED_BAR, MUTED_TEXT, TEXT } from "./palette";
 
@@ -9,6 +10,8 @@ export interface BarDatum {
   valueText: string;
   /** Drawn in grey: not a category of its own (e.g. "not scored yet"). */
   muted?: boolean;
+  /** The Pairs page's view of this bar's pairs (a `viewToQuery` string): the bar opens it. */
+  pairsQuery?: string;
 }
 
 export interface BarChartProps {
@@ -38,9 +41,11 @@ export function BarChart({ data, summary, title, xLabel, tick = String, max }: B
   const h = data.length * ROW + AXIS_H;
   const axisY = data.length * ROW + 4;
   const ticks = [0, end / 2, end];
+  // With links, the chart is a group of them (an image hides what it holds from assistive tech).
+  const linked = data.some((d) => d.pairsQuery !== undefined);
   return (
     <svg
-      role="img"
+      role={linked ? "group" : "img"}
       aria-label={summary}
       viewBox={`0 0 ${W} ${h}`}
       className="h-auto w-full max-w-[640px]"
@@ -52,7 +57,7 @@ export function BarChart({ data, summary, title, xLabel, tick = String, max }: B
       {data.map((d, i) => {
         const y = i * ROW + (ROW - BAR_H) / 2;
         const w = Math.max(0, x(d.value) - LABEL_W);
-        return (
+        const bar = (
           <g key={d.key}>
             <text
               x={LABEL_W - 8}
@@ -82,6 +87,24 @@ export function BarChart({ data, summary, title, xLabel, tick = String, max }: B
               {d.valueText}
             </text>
           </g>
+        );
+        const query = d.pairsQuery;
+        if (query === undefined) return bar;
+        return (
+          <a
+            key={d.key}
+            href={pairsHref(query)}
+            aria-label={`${d.label}: ${d.valueText}. Show these pairs in the Pairs table`}
+            className="cursor-pointer opacity-100 hover:opacity-80 focus-visible:outline-2 focus-visible:outline-indigo-500"
+            onClick={(e) => {
+              if (e.metaKey || e.ctrlKey || e.shiftKey) return; // a new tab or window
+              e.preventDefault();
+              openPairsView(query, "insights");
+            }}
+          >
+            <rect x={0} y={i * ROW} width={W} height={ROW} fill="transparent" />
+            {bar}
+          </a>
         );
       })}
       <line x1={LABEL_W} x2={LABEL_W + plotW} y1={axisY} y2={axisY} className={AXIS} />
