@@ -276,6 +276,21 @@ test("Bulk-reject by a flag filter, undo, then redo", async ({ page }) => {
   await documentFilter.fill("Doc 03");
   await expect(page.getByText("2 of 12 pairs match")).toBeVisible();
   await expect(page.getByRole("button", { name: "Remove document filter Doc 03" })).toBeVisible();
+
+  // A document renamed in the Studio shows its new title in the table, without a reload.
+  const nav = page.getByRole("navigation", { name: "Pages" });
+  await nav.getByRole("button", { name: "Studio" }).click();
+  const sidebar = page.getByRole("complementary", { name: "Documents" });
+  await sidebar.getByRole("listitem").filter({ hasText: "Doc 03" }).hover();
+  await sidebar.getByRole("button", { name: "Rename Doc 03" }).click();
+  await sidebar.getByLabel("Document title").fill("Minutes of day 3");
+  await sidebar.getByLabel("Document title").press("Enter");
+  await expect(sidebar.getByText("Minutes of day 3")).toBeVisible();
+  await nav.getByRole("button", { name: "Pairs" }).click();
+  await expect(grid(page).getByText("Minutes of day 3")).toHaveCount(2);
+  await expect(
+    page.getByRole("button", { name: "Remove document filter Minutes of day 3" }),
+  ).toBeVisible();
 });
 
 test("A bulk reject of 520 pairs is one sweep: it survives a reload before it is folded, and undo", async ({

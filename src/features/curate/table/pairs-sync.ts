@@ -1,4 +1,4 @@
-import { Dexie, type ObservabilitySet } from "dexie";
+import { Dexie, RangeSet, type ObservabilitySet } from "dexie";
 import {
   countProjectPairs,
   projectMarks,
@@ -8,6 +8,7 @@ import {
   readPairsChangedSince,
   readPairsMarkedSince,
   readPairsViewBatch,
+  readDocumentTitles,
   readOverlay,
   sweepsAfter,
   type PairsViewKnown,
@@ -59,6 +60,8 @@ let syncedUpTo = 0;
  */
 let marksUpTo = 0;
 let marksEdge = new Set<string>();
+/** Documents written since the last sync (renamed, perhaps): their titles are read again. */
+let touchedDocuments = new Set<string>();
 /** The newest sweep the worker has applied. */
 let sweepsSeen = 0;
 let generation = 0;
@@ -157,6 +160,13 @@ async function load(projectId: string, gen: number): Promise<void> {
 }
 
 async function sync(projectId: string, gen: number): Promise<void> {
+  const renamed = [...touchedDocuments].filter((id) => knownDocuments.has(id));
+  touchedDocuments = new Set();
+  if (renamed.length > 0) {
+    const titles = await readDocumentTitles(studio, renamed);
+    if (gen !== generation) return;
+    await askIndex({ kind: "upsert", rows: [], keys: new Int32Array(0), titles });
+  }
   const since = syncedUpTo - CLOCK_MARGIN_MS;
   const sweeps = await sweepsAfter(studio, projectId, sweepsSeen);
   const batch = await readPairsChangedSince(studio, projectId, since, knownDocuments);
@@ -184,6 +194,7 @@ async function sync(projectId: string, gen: number): Promise<void> {
     size = (await askIndex({ kind: "retain", ids })).size;
   }
   if (
+    renamed.length > 0 ||
     sweeps.length > 0 ||
     batch.rows.length > 0 ||
     marked.rows.length > 0 ||
@@ -244,10 +255,30 @@ export function syncNow(): void {
 
 // Sweeps and marks change what the table shows without writing a pair.
 const touchesPairs = touchesTables(studio.db.name, ["pairs", "sweeps", "marks"]);
+const DOCUMENT_KEYS = `idb://${studio.db.name}/documents/`;
 
-function onMutated(parts: ObservabilitySet): void {
-  if (held === 0 && touchesPairs(parts)) timer ??= setTimeout(runSync, SYNC_DELAY_MS);
+/** The ids of the documents a write touched, one by one (ranges, from deletions, are left out). */
+function documentsIn(parts: ObservabilitySet): string[] {
+  const tree = parts[DOCUMENT_KEYS];
+  if (!tree) return [];
+  const ids: string[] = [];
+  for (const node of RangeSet(tree))
+    if (typeof node.from === "string" && node.from === node.to) ids.push(node.from);
+  return ids;
 }
+
+/**
+ * Follows every write while a project is held. Renamed documents are noted even while the page
+ * is closed (a rename happens in the Studio); a sync runs only while it is open.
+ */
+function onMutated(parts: ObservabilitySet): void {
+  const documents = documentsIn(parts);
+  for (const id of documents) touchedDocuments.add(id);
+  if (following && held === 0 && (touchesPairs(parts) || documents.length > 0))
+    timer ??= setTimeout(runSync, SYNC_DELAY_MS);
+}
+
+let subscribed = false;
 
 /**
  * Holds `projectId`'s pairs in the worker and follows its writes until the returned function is
@@ -255,14 +286,12 @@ function onMutated(parts: ObservabilitySet): void {
  */
 export function followProject(projectId: string): () => void {
   following = true;
-  Dexie.on.storagemutated.subscribe(onMutated);
   if (state.projectId !== projectId) preloadProject(projectId);
   else syncNow();
   resume?.();
   resume = null;
   return () => {
     following = false;
-    Dexie.on.storagemutated.unsubscribe(onMutated);
   };
 }
 
@@ -285,6 +314,9 @@ export function warmProject(projectId: string): () => void {
 export function preloadProject(projectId: string): void {
   if (state.projectId === projectId) return;
   const gen = ++generation;
+  if (!subscribed) Dexie.on.storagemutated.subscribe(onMutated);
+  subscribed = true;
+  touchedDocuments = new Set();
   // A load paused for another project is dropped: it returns on the generation check.
   resume?.();
   resume = null;
