@@ -145,7 +145,7 @@ describe("ipt synthesize (built CLI against the fixture server)", () => {
       const failedOut = join(dir, "failed.jsonl");
       const f = await runIpt([...base(single, failedOut), "--max-retries", "2"]);
       expect(f.code).toBe(1);
-      expect(f.stderr).toContain("1 document(s) failed");
+      expect(f.stderr).toContain("1 document failed");
       expect(lines(failedOut)[0]?.entries[0]).toMatchObject({
         text: "only one",
         pairs: [],
@@ -164,7 +164,7 @@ describe("ipt synthesize (built CLI against the fixture server)", () => {
     expect(bad.stderr).toContain("line 2");
     const skipped = await runIpt([...base(input, output), "--skip-bad-lines"]);
     expect(skipped.code).toBe(0);
-    expect(skipped.stderr).toContain("skipping 2 bad input line(s): 2, 3");
+    expect(skipped.stderr).toContain("skipping 2 bad input lines: 2, 3");
     expect(lines(output).map((l) => l.entries[0]?.text)).toEqual(["good", "fine"]);
   });
 

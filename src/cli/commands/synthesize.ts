@@ -1,5 +1,6 @@
 import { createOpenAIEngine } from "../../engine/openai/openai-engine";
 import type { SynthesisEngine } from "../../core/synthesis-engine";
+import { plural } from "../../core/plural";
 import { readBlock } from "../../core/tags";
 import { readDocs, type InputDoc } from "../docs-input";
 import { close, openOutput, write } from "../io";
@@ -27,7 +28,7 @@ export async function synthesizeCommand(argv: string[]): Promise<number> {
   });
   // Say which budget is in use: "words" keeps prompts byte-identical to the reference.
   process.stderr.write(
-    `ipt synthesize: budget ${opts.budget}${opts.budget === "tokens" ? ` (${opts.tokenizer ?? ""})` : " (reference estimate)"}, ${opts.rounds} round(s)\n`,
+    `ipt synthesize: budget ${opts.budget}${opts.budget === "tokens" ? ` (${opts.tokenizer ?? ""})` : " (reference estimate)"}, ${plural(opts.rounds, "round")}\n`,
   );
   const total = await countDocs(opts);
   const progress = new Progress(total);
@@ -47,7 +48,7 @@ export async function synthesizeCommand(argv: string[]): Promise<number> {
   }
   if (failed > 0) {
     process.stderr.write(
-      `ipt synthesize: ${failed} document(s) failed; their errors are recorded in ${opts.output}\n`,
+      `ipt synthesize: ${plural(failed, "document")} failed; their errors are recorded in ${opts.output}\n`,
     );
     return 1;
   }
@@ -67,7 +68,7 @@ async function countDocs(opts: SynthesizeOptions): Promise<number> {
   if (skipped.length > 0) {
     const shown = skipped.slice(0, 10).join(", ") + (skipped.length > 10 ? ", …" : "");
     process.stderr.write(
-      `ipt synthesize: skipping ${skipped.length} bad input line(s): ${shown}\n`,
+      `ipt synthesize: skipping ${plural(skipped.length, "bad input line")}: ${shown}\n`,
     );
   }
   return n;

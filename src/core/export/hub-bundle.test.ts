@@ -111,7 +111,7 @@ describe("buildHubBundle", () => {
       "max model length 4096 tokens",
       "up to 400 new tokens",
       "temperature 0.7",
-      "2 round(s)",
+      "2 rounds",
       "length budget in tokens",
       "Seed: 7",
       "My pack (version 3)",

@@ -142,7 +142,7 @@ function howMade(p: ProvenanceRecord): string[] {
   const lines = [
     `- Synthesizer model: \`${oneLine(p.model)}\`, run with ${oneLine(p.engine)}`,
     `- Synthesis settings: max model length ${s.maxModelLen} tokens, up to ${s.maxNewTokens} ` +
-      `new tokens, temperature ${s.temperature}, ${s.rounds} round(s), length budget in ${s.budget}`,
+      `new tokens, temperature ${s.temperature}, ${plural(s.rounds, "round")}, length budget in ${s.budget}`,
     `- Seed: ${p.seed} (collection j is cooked with seed + j)`,
     `- Template pack: ${oneLine(p.templatePack.name)} (version ${p.templatePack.version})`,
   ];
