@@ -16,6 +16,8 @@ export type PairsIndexRequest =
   /** Keep only these ids: the project's current pairs, after deletions elsewhere. */
   | { kind: "retain"; ids: string[] }
   | { kind: "query"; view: PairsView }
+  /** Run each kind of filter once, after a load (see the worker). */
+  | { kind: "warm" }
   | { kind: "rows"; ids: string[] }
   | { kind: "keepOne"; ids: string[] }
   | { kind: "documents"; text: string; limit: number }
@@ -38,6 +40,7 @@ export interface PairsIndexReplies {
   setStatus: { size: number };
   retain: { size: number; removed: number };
   query: PairsQueryWire;
+  warm: null;
   rows: (PairsTableRow | null)[];
   keepOne: KeepOnePlan;
   documents: DocumentOption[];

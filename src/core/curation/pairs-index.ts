@@ -56,7 +56,7 @@ export class PairsIndex {
   private readonly titles = new Map<string, string>();
   /** Documents in title order, and each one's place in it; null when titles changed. */
   private ranked: { ids: string[]; rank: Map<string, number> } | null = null;
-  private readonly orders = new Map<string, number[]>();
+  private readonly orders = new Map<string, Int32Array>();
 
   /** Pairs held. */
   get size(): number {
@@ -85,6 +85,7 @@ export class PairsIndex {
       }
       if (slot !== undefined) {
         this.slots[slot] = null;
+        this.columns.free(slot);
         this.dead++;
       }
       this.place(row, key);
@@ -121,6 +122,7 @@ export class PairsIndex {
       const slot = this.slotOf.get(id);
       if (slot === undefined) continue;
       this.slots[slot] = null;
+      this.columns.free(slot);
       this.slotOf.delete(id);
       this.dead++;
       removed = true;
@@ -167,21 +169,14 @@ export class PairsIndex {
   private select(view: PairsView): Omit<PairsQueryResult, "ids"> & { slots: Int32Array } {
     const order = this.order(view.sort);
     const filter = this.columns.compile(view);
-    const hit = this.search.search(view.search, this.slots.length);
+    const found = this.search.search(view.search, this.slots.length);
     const slots = new Int32Array(order.length);
-    let n = 0;
     const counts = new Int32Array(3);
-    for (const slot of order) {
-      if (this.slots[slot] === null || (hit && !hit(slot))) continue;
-      if (!this.columns.matches(slot, filter)) continue;
-      const status = this.columns.statusAt(slot);
-      counts[status] = (counts[status] ?? 0) + 1;
-      if (filter.statusMask === 0 || (filter.statusMask & (1 << status)) !== 0) slots[n++] = slot;
-    }
+    const n = this.columns.select(order, filter, found, slots, counts);
     const statusCounts = { pending: 0, accepted: 0, rejected: 0 };
     for (const s of Object.keys(statusCounts) as PairStatus[])
       statusCounts[s] = counts[STATUS_CODE[s]] ?? 0;
-    return { slots: slots.slice(0, n), total: this.slotOf.size, statusCounts };
+    return { slots: slots.subarray(0, n), total: this.slotOf.size, statusCounts };
   }
 
   /** The table rows of these ids, in the same order; null for unknown ids. */
@@ -275,7 +270,7 @@ export class PairsIndex {
   }
 
   /** Live slots in the sort's order, cached. */
-  private order(sort: PairsSort): number[] {
+  private order(sort: PairsSort): Int32Array {
     const name = `${sort.key}:${sort.desc ? "desc" : "asc"}`;
     const cached = this.orders.get(name);
     if (cached) return cached;
@@ -301,8 +296,9 @@ export class PairsIndex {
       sort.key === "document"
         ? live.sort((a, b) => (sort.desc ? byDocument(b, a) : byDocument(a, b)))
         : sortByKey(live, sort.desc, (slot) => sortValue(sort.key, facts(slot), rank), byDocument);
-    this.orders.set(name, order);
-    return order;
+    const packed = Int32Array.from(order);
+    this.orders.set(name, packed);
+    return packed;
   }
 }
 

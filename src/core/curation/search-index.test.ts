@@ -10,7 +10,7 @@ function indexOf(texts: string[]): SearchIndex {
 
 const found = (index: SearchIndex, query: string, n: number) => {
   const hit = index.search(query, n);
-  return hit ? [...Array(n).keys()].filter(hit) : null;
+  return hit ? [...Array(n).keys()].filter((slot) => hit.hits[slot] === hit.need) : null;
 };
 
 describe("searchWords", () => {

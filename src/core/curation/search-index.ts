@@ -36,6 +36,12 @@ export function parseSearch(query: string): SearchQuery {
   return { words, lastIsPrefix: words.length > 0 && !/\s$/.test(query) };
 }
 
+/** A search's answer: slot `s` matches when `hits[s] === need`. */
+export interface SearchHits {
+  hits: Uint16Array;
+  need: number;
+}
+
 export class SearchIndex {
   private readonly postings = new Map<string, number[]>();
   /** Every word, sorted, for prefix ranges; `fresh` holds words not sorted in yet. */
@@ -91,10 +97,10 @@ export class SearchIndex {
   }
 
   /**
-   * The slots (below `capacity`) whose texts hold every word of `query`, as a membership test;
-   * null when the query has no words (nothing to search for).
+   * The slots (below `capacity`) whose texts hold every word of `query`: those whose count in
+   * `hits` reached `need`. Null when the query has no words (nothing to search for).
    */
-  search(query: string, capacity: number): ((slot: number) => boolean) | null {
+  search(query: string, capacity: number): SearchHits | null {
     const { words, lastIsPrefix } = parseSearch(query);
     if (words.length === 0) return null;
     // hits[slot] counts the words matched so far; a slot matches when it reached them all.
@@ -108,7 +114,7 @@ export class SearchIndex {
         for (const slot of list) if (slot < capacity && hits[slot] === i) hits[slot] = i + 1;
       }
     }
-    return (slot) => hits[slot] === n;
+    return { hits, need: n };
   }
 
   /** The posting lists of every word starting with `prefix`. */

@@ -156,6 +156,7 @@ async function load(projectId: string, gen: number): Promise<void> {
   marksUpTo = started;
   marksEdge = new Set();
   update({ loading: false });
+  await askIndex({ kind: "warm" });
   await sync(projectId, gen);
 }
 
