@@ -36,6 +36,11 @@ interface UiState {
 }
 
 let nextToastId = 1;
+/**
+ * A notice without an action goes away after this long. Errors and notices with an action
+ * (Undo, Retry) stay until dismissed: they ask for a decision.
+ */
+export const NOTICE_MS = 8000;
 
 const storedTheme = (): Theme => {
   const t = globalThis.localStorage?.getItem("ipt-theme");
@@ -68,6 +73,8 @@ export const useUi = create<UiState>((set) => ({
   pushToast: (toast) => {
     const id = nextToastId++;
     set((s) => ({ toasts: [...s.toasts.slice(-3), { ...toast, id }] }));
+    if (toast.tone !== "error" && !toast.action)
+      setTimeout(() => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })), NOTICE_MS);
     return id;
   },
   dismissToast: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
