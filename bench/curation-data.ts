@@ -56,6 +56,9 @@ export interface CurationBackupOptions {
   status?: "pending" | "accepted";
 }
 
+/** When the synthetic pairs were written (ms): 2026-01-01. */
+const WRITTEN_FROM = Date.UTC(2026, 0, 1);
+
 /**
  * Writes the backup and returns its path. Questions are drawn from a vocabulary; every 10th
  * repeats an earlier one exactly and every 25th an earlier one with its last word changed.
@@ -112,8 +115,11 @@ export function curationBackup({
         status,
         edited: false,
         origin: "model",
-        createdAt: n,
-        updatedAt: n,
+        // One pair a second, as a long synthesis run writes them: write times a millisecond
+        // apart put the last 2,000 pairs inside the table's 2 s re-read margin (pairs-sync.ts),
+        // which no real project does.
+        createdAt: WRITTEN_FROM + n * 1000,
+        updatedAt: WRITTEN_FROM + n * 1000,
       };
       if (scored) {
         row.quality = {
