@@ -74,11 +74,12 @@ async function storedStatuses(page: Page): Promise<Record<string, string>> {
 }
 
 /**
- * Stores quality signals on every pair, as the background quality keeper would: "Why?" is a
- * very short question. Written before the Pairs page opens, so its first load reads them.
+ * Rewrites every stored pair straight in IndexedDB, behind the studio's back (no write time, no
+ * change event): `quality` stores quality signals as the background keeper would ("Why?" is a
+ * very short question); `accept` sets every status to accepted.
  */
-function seedQuality(page: Page): Promise<void> {
-  return page.evaluate(async () => {
+function rewritePairs(page: Page, edit: "quality" | "accept"): Promise<void> {
+  return page.evaluate(async (edit) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open("ipt-studio");
       req.onsuccess = () => resolve(req.result);
@@ -86,18 +87,25 @@ function seedQuality(page: Page): Promise<void> {
     });
     await new Promise<void>((resolve, reject) => {
       const tx = db.transaction("pairs", "readwrite");
-      const store = tx.objectStore("pairs");
-      const req = store.openCursor();
+      const req = tx.objectStore("pairs").openCursor();
       req.onsuccess = () => {
         const cursor = req.result;
         if (!cursor) return;
-        const row = cursor.value as { question: string; stale?: number; quality?: unknown };
-        delete row.stale;
-        row.quality = {
-          grounding: 0.8,
-          flags: row.question === "Why?" ? ["shortQuestion"] : [],
-          taskType: "freeFormQa",
+        const row = cursor.value as {
+          question: string;
+          status: string;
+          stale?: number;
+          quality?: unknown;
         };
+        if (edit === "accept") row.status = "accepted";
+        else {
+          delete row.stale;
+          row.quality = {
+            grounding: 0.8,
+            flags: row.question === "Why?" ? ["shortQuestion"] : [],
+            taskType: "freeFormQa",
+          };
+        }
         cursor.update(row);
         cursor.continue();
       };
@@ -105,8 +113,11 @@ function seedQuality(page: Page): Promise<void> {
       tx.onerror = () => reject(tx.error ?? new Error("write failed"));
     });
     db.close();
-  });
+  }, edit);
 }
+
+/** Stores quality signals before the Pairs page opens, so its first load reads them. */
+const seedQuality = (page: Page) => rewritePairs(page, "quality");
 
 const grid = (page: Page) => page.getByRole("grid", { name: "Pairs" });
 
@@ -349,26 +360,7 @@ test("A bulk reject of 520 pairs is one sweep: it survives a reload before it is
   // accepted once the Pairs page opens: the load starts over rather than trust what it held.
   await page.goto("/");
   await page.waitForTimeout(2000);
-  await page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open("ipt-studio");
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error ?? new Error("open failed"));
-    });
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction("pairs", "readwrite");
-      const req = tx.objectStore("pairs").openCursor();
-      req.onsuccess = () => {
-        const cursor = req.result;
-        if (!cursor) return;
-        cursor.update({ ...(cursor.value as object), status: "accepted" });
-        cursor.continue();
-      };
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error ?? new Error("write failed"));
-    });
-    db.close();
-  });
+  await rewritePairs(page, "accept");
   await page
     .getByRole("navigation", { name: "Pages" })
     .getByRole("button", { name: "Pairs" })
