@@ -1,7 +1,11 @@
 import { create } from "zustand";
 
 export type Theme = "system" | "light" | "dark";
-export type View = "studio" | "pairs" | "insights" | "models" | "export";
+/** The studio's pages. */
+export const VIEWS = ["studio", "pairs", "insights", "models", "export"] as const;
+export type View = (typeof VIEWS)[number];
+
+export const isView = (name: string): name is View => (VIEWS as readonly string[]).includes(name);
 
 export interface Toast {
   id: number;

@@ -129,7 +129,6 @@ export class PairsIndex {
     }
     if (removed) this.orders.clear();
     this.maybeCompact();
-    this.search.sortNewWords();
   }
 
   /** Drops every pair not in `ids` (the project's current ids); returns how many went. */
@@ -247,6 +246,7 @@ export class PairsIndex {
     this.dead = 0;
     this.orders.clear();
     for (const { p, key } of live) this.place(p, key);
+    this.search.sortNewWords();
   }
 
   /** The documents of the held pairs in title order (collated, numeric), cached. */

@@ -6,7 +6,7 @@ import {
 } from "../../../core/curation/url-query";
 import { OPEN_PAIRS_EVENT, pageOf } from "../../../lib/pairs-link";
 import { useCuration } from "../../../stores/curation-store";
-import { useUi, type View } from "../../../stores/ui-store";
+import { isView, useUi } from "../../../stores/ui-store";
 
 /*
  * The Pairs page's view lives in the URL (`?view=pairs&status=pending&q=…`), so it can be
@@ -42,8 +42,6 @@ function writeUrl(onPairs: boolean): void {
   );
 }
 
-const PAGES = new Set<string>(["studio", "insights", "models", "export"]);
-
 /**
  * Shows the view the URL names, when it names the Pairs page; else, after Back, the page the
  * history entry names (a link into the Pairs page names the page it left, lib/pairs-link.ts).
@@ -52,8 +50,8 @@ function readUrl(): void {
   const params = parseQuery(window.location.search);
   if (params.get("view") !== "pairs") {
     const page = pageOf(window.history.state);
-    if (page !== null && PAGES.has(page) && useUi.getState().view === "pairs")
-      useUi.getState().setView(page as Exclude<View, "pairs">);
+    if (page !== null && isView(page) && useUi.getState().view === "pairs")
+      useUi.getState().setView(page);
     return;
   }
   useCuration.getState().setView(viewFromQuery(window.location.search));
