@@ -1,20 +1,64 @@
+import { Dexie } from "dexie";
 import type { DbContext } from "./context";
 import type { PairRow } from "./schema";
 
 /*
- * IndexedDB's own cursor over a project's pairs, under Dexie, for the reads that walk every pair
- * of a large project. Dexie's `each` adds a promise per step, which doubled the cost of a
- * 100,000-pair scan in Chromium; and its `offset` walks from the start again for every page.
+ * Reading every pair of a large project, in pages. Each page is one request over the
+ * `[projectId+id]` index (`getAll` with a count, under Dexie), starting after the last pair of
+ * the page before: a cursor's answer is one event on the page's thread per row, which made
+ * reading 100,000 pairs take seconds of small tasks, and `offset` walks from the start again
+ * for every page. Pairs come as stored: a caller that shows statuses resolves them through the
+ * pending sweeps (db/sweeps.ts), read before the pages.
  */
+
+/** Pairs per request of a walk: one page is read and decoded in one task of the page's thread. */
+const WALK_PAGE = 1000;
+
+/**
+ * The next `limit` pairs of the project in id order after the pair `after` (from the first when
+ * null; `after` need not exist any more), in one request.
+ */
+export function readProjectPairs(
+  ctx: DbContext,
+  projectId: string,
+  after: string | null,
+  limit: number,
+): Promise<PairRow[]> {
+  return ctx.db.pairs
+    .where("[projectId+id]")
+    .between([projectId, after ?? Dexie.minKey], [projectId, Dexie.maxKey], after === null, true)
+    .limit(limit)
+    .toArray();
+}
+
+/**
+ * The next `limit` pairs after `after`, as {@link readProjectPairs} but a page per request, so
+ * that no one task of the page's thread decodes thousands of rows.
+ */
+export async function readProjectPages(
+  ctx: DbContext,
+  projectId: string,
+  after: string | null,
+  limit: number,
+): Promise<PairRow[]> {
+  const rows: PairRow[] = [];
+  for (let from = after; rows.length < limit;) {
+    const want = Math.min(WALK_PAGE, limit - rows.length);
+    const page = await readProjectPairs(ctx, projectId, from, want);
+    rows.push(...page);
+    const last = page.at(-1);
+    if (!last || page.length < want) break;
+    from = last.id;
+  }
+  return rows;
+}
 
 /** What to do after a pair: go on, or stop here. */
 type Step = "next" | "stop";
 
 /**
- * Walks a project's pairs in primary-key order in one read transaction, starting after the pair
- * `after` (from the first when null, and from the next one when `after` is gone), calling
- * `visit` for each until it answers "stop" or the pairs end. Pairs come as stored: a caller that
- * shows statuses resolves them through the pending sweeps (db/sweeps.ts), read before the walk.
+ * Walks a project's pairs in id order, a page at a time, starting after the pair `after` (from
+ * the first when null), calling `visit` for each until it answers "stop" or the pairs end.
  */
 export async function walkProjectPairs(
   ctx: DbContext,
@@ -22,31 +66,11 @@ export async function walkProjectPairs(
   after: string | null,
   visit: (pair: PairRow) => Step,
 ): Promise<void> {
-  if (!ctx.db.isOpen()) await ctx.db.open();
-  const index = ctx.db
-    .backendDB()
-    .transaction("pairs", "readonly")
-    .objectStore("pairs")
-    .index("projectId");
-  const request = index.openCursor(IDBKeyRange.only(projectId));
-  let positioned = after === null;
-  return new Promise<void>((resolve, reject) => {
-    request.onerror = () => reject(request.error ?? new Error("Reading the pairs failed."));
-    request.onsuccess = () => {
-      const cursor = request.result;
-      if (!cursor) return resolve();
-      if (!positioned && after !== null) {
-        const order = indexedDB.cmp(cursor.primaryKey, after);
-        if (order < 0) return cursor.continuePrimaryKey(projectId, after);
-        positioned = true;
-        if (order === 0) return cursor.continue();
-      }
-      try {
-        if (visit(cursor.value as PairRow) === "next") cursor.continue();
-        else resolve();
-      } catch (e) {
-        reject(e instanceof Error ? e : new Error(String(e)));
-      }
-    };
-  });
+  for (let from = after; ;) {
+    const page = await readProjectPairs(ctx, projectId, from, WALK_PAGE);
+    for (const pair of page) if (visit(pair) === "stop") return;
+    const last = page.at(-1);
+    if (!last || page.length < WALK_PAGE) return;
+    from = last.id;
+  }
 }

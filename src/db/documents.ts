@@ -103,3 +103,32 @@ export function listDocuments(ctx: DbContext, projectId: string): Promise<Docume
     .between([projectId, -Infinity], [projectId, Infinity])
     .toArray();
 }
+
+/**
+ * The id and title of every document of the project, read from the `[projectId+title]` index's
+ * keys alone: reading the rows would read every document's text. A key cursor, one step per
+ * document, so the page's thread sees small events rather than one long read.
+ */
+export async function projectTitles(
+  ctx: DbContext,
+  projectId: string,
+): Promise<Map<string, string>> {
+  if (!ctx.db.isOpen()) await ctx.db.open();
+  const request = ctx.db
+    .backendDB()
+    .transaction("documents", "readonly")
+    .objectStore("documents")
+    .index("[projectId+title]")
+    .openKeyCursor(IDBKeyRange.bound([projectId], [projectId, []]));
+  const titles = new Map<string, string>();
+  return new Promise((resolve, reject) => {
+    request.onerror = () => reject(request.error ?? new Error("Reading the titles failed."));
+    request.onsuccess = () => {
+      const cursor = request.result;
+      if (!cursor) return resolve(titles);
+      const [, title] = cursor.key as [string, string];
+      titles.set(cursor.primaryKey as string, title);
+      cursor.continue();
+    };
+  });
+}

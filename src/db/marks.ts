@@ -90,6 +90,24 @@ export async function projectMarks(
 }
 
 /**
+ * The marks of the project's pairs with ids from `first` to `last` (both included), by pair id,
+ * in one request over the marks' ids: for a page of pairs read in id order (db/cursor.ts).
+ */
+export async function marksBetween(
+  ctx: DbContext,
+  projectId: string,
+  first: string,
+  last: string,
+): Promise<Map<string, DuplicateMark>> {
+  const rows = await ctx.db.marks.where("id").between(first, last, true, true).toArray();
+  return new Map(
+    rows.flatMap((r) =>
+      r.duplicate && r.projectId === projectId ? [[r.id, r.duplicate] as const] : [],
+    ),
+  );
+}
+
+/**
  * The marks of the project written at or after `since` (ms), as pair ids, leaving out the ids in
  * `seen` written exactly at `since` (the caller has them already). `latest` is the newest time,
  * and `edge` the ids written at it, for the next call.

@@ -11,6 +11,9 @@ import {
   readPairsChangedSince,
   readPairsViewBatch,
 } from "./pairs-view";
+import { readProjectPages } from "./cursor";
+import { projectTitles } from "./documents";
+import { readOverlay } from "./sweeps";
 import { StudioDB, type PairRow } from "./schema";
 
 let ctx: DbContext;
@@ -114,6 +117,41 @@ describe("pairs view reads", () => {
     const restored = await readPairsChangedSince(ctx, "p", 6500, new Set());
     expect(restored.rows.map((r) => r.id)).toEqual(["c"]);
     expect(restored.titles).toEqual([["d2", "Title d2"]]);
+  });
+
+  it("takes titles from the ones read for the whole load, and reads the rest", async () => {
+    await seed();
+    const titles = await projectTitles(ctx, "p");
+    expect([...titles]).toEqual([
+      ["d1", "Title d1"],
+      ["d2", "Title d2"],
+    ]);
+    // A document added after the titles were read is read with its pairs.
+    const known = { overlay: await readOverlay(ctx, "p"), titles: new Map([["d1", "Known d1"]]) };
+    const batch = await readPairsViewBatch(ctx, "p", null, 10, new Set(), known);
+    expect(batch.titles).toEqual([
+      ["d1", "Known d1"],
+      ["d2", "Title d2"],
+    ]);
+    expect(batch.rows.find((r) => r.id === "a")?.group).toBe("g");
+  });
+
+  it("reads a project's pairs in id order, a page per request, after any pair", async () => {
+    // Pairs of two projects interleaved in id order, over more than one page.
+    const rows = Array.from({ length: 2600 }, (_, i) =>
+      pair(`k${String(i).padStart(4, "0")}`, "d1", { projectId: i % 2 ? "other" : "p" }),
+    );
+    await ctx.db.pairs.bulkAdd(rows);
+    const mine = rows.filter((r) => r.projectId === "p").map((r) => r.id);
+    expect((await readProjectPages(ctx, "p", null, 5000)).map((r) => r.id)).toEqual(mine);
+    // From after a pair, and after a pair that is gone (or of another project).
+    expect((await readProjectPages(ctx, "p", "k0100", 1100)).map((r) => r.id)).toEqual(
+      mine.slice(51, 1151),
+    );
+    expect((await readProjectPages(ctx, "p", "k0101", 3)).map((r) => r.id)).toEqual(
+      mine.slice(51, 54),
+    );
+    expect(await readProjectPages(ctx, "p", "k2598", 10)).toEqual([]);
   });
 
   it("reads titles and skips missing documents", async () => {

@@ -1,8 +1,8 @@
 import { pairFacts, type PairFacts } from "../core/curation/facts";
 import type { DbContext } from "./context";
-import { walkProjectPairs } from "./cursor";
+import { readProjectPages } from "./cursor";
 import type { DuplicateMark, PairRow } from "./schema";
-import { marksWrittenSince, withMarks } from "./marks";
+import { marksBetween, marksWrittenSince, withMarks } from "./marks";
 import { readOverlay, type StatusOverlay } from "./sweeps";
 
 /*
@@ -16,12 +16,12 @@ import { readOverlay, type StatusOverlay } from "./sweeps";
 export const PAIRS_VIEW_BATCH = 5000;
 
 /**
- * What a load of many batches reads once instead of with every batch: the pending sweeps and the
- * project's duplicate marks, both read before the batches' rows.
+ * What a load of many batches reads once instead of with every batch: the pending sweeps, read
+ * before the batches' rows, and the titles of the project's documents (`projectTitles`).
  */
 export interface PairsViewKnown {
   overlay: StatusOverlay;
-  marks: ReadonlyMap<string, DuplicateMark>;
+  titles: ReadonlyMap<string, string>;
 }
 
 /** A batch for the table: pairs as facts, titles of new documents, the latest write seen. */
@@ -57,23 +57,26 @@ export async function readPairsViewBatch(
   knownDocuments: Set<string>,
   known?: PairsViewKnown,
 ): Promise<PairsViewBatch> {
-  if (after === null && !known) {
-    // The first batch is what the table waits for: its rows and the pending sweeps are read in
-    // one transaction (one snapshot, so no fold can fall between them) and in one request each,
-    // not one cursor step per row.
-    const [overlay, rows] = await ctx.db.transaction("r", [ctx.db.pairs, ctx.db.sweeps], () =>
-      Promise.all([readOverlay(ctx, projectId), byProject(ctx, projectId).limit(limit).toArray()]),
-    );
-    return toBatch(ctx, rows, knownDocuments, overlay);
-  }
-  // The overlay before the rows: a sweep folded in between is then in the rows already.
-  const overlay = known?.overlay ?? (await readOverlay(ctx, projectId));
-  const rows: PairRow[] = [];
-  await walkProjectPairs(ctx, projectId, after, (row) => {
-    rows.push(row);
-    return rows.length < limit ? "next" : "stop";
-  });
-  return toBatch(ctx, rows, knownDocuments, overlay, known?.marks);
+  const { db } = ctx;
+  // The rows, their marks and the pending sweeps in one transaction (one snapshot, so no fold
+  // falls between them), one request each. A known overlay was read before: a sweep folded
+  // since is in the rows already.
+  const [overlay, rows, marks] = await db.transaction(
+    "r",
+    [db.pairs, db.marks, db.sweeps],
+    async () => {
+      const overlay = known?.overlay ?? readOverlay(ctx, projectId);
+      const rows = await readProjectPages(ctx, projectId, after, limit);
+      const first = rows[0]?.id;
+      const last = rows.at(-1)?.id;
+      const marks =
+        first !== undefined && last !== undefined
+          ? await marksBetween(ctx, projectId, first, last)
+          : new Map<string, DuplicateMark>();
+      return [await overlay, rows, marks] as const;
+    },
+  );
+  return toBatch(ctx, rows, knownDocuments, overlay, marks, known?.titles);
 }
 
 /**
@@ -139,15 +142,24 @@ async function toBatch(
   knownDocuments: Set<string>,
   overlay: StatusOverlay,
   marks?: ReadonlyMap<string, DuplicateMark>,
+  knownTitles?: ReadonlyMap<string, string>,
 ): Promise<PairsViewBatch> {
   const fresh = [...new Set(stored.map((r) => r.documentId))].filter(
     (id) => !knownDocuments.has(id),
   );
+  const titled: [string, string][] = [];
+  const untitled: string[] = [];
+  for (const id of fresh) {
+    const title = knownTitles?.get(id);
+    if (title === undefined) untitled.push(id);
+    else titled.push([id, title]);
+  }
   // Marks and titles are read side by side: each is one request.
-  const [marked, titles] = await Promise.all([
+  const [marked, read] = await Promise.all([
     withMarks(ctx, stored, marks),
-    fresh.length > 0 ? readDocumentTitles(ctx, fresh) : [],
+    untitled.length > 0 ? readDocumentTitles(ctx, untitled) : [],
   ]);
+  const titles = titled.concat(read);
   const rows = marked.map((r) => overlay.resolve(r));
   for (const id of fresh) knownDocuments.add(id);
   let latest = 0;

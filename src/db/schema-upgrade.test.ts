@@ -1,6 +1,8 @@
 import "fake-indexeddb/auto";
 import { Dexie } from "dexie";
 import { expect, it } from "vitest";
+import { readProjectPairs } from "./cursor";
+import { projectTitles } from "./documents";
 import { StudioDB } from "./schema";
 
 it("upgrades a v1 database: every document becomes one chunk, results and pairs point at it", async () => {
@@ -81,4 +83,40 @@ it("upgrades a v3 database: duplicate marks move from the pairs to their own tab
   expect((await db.pairs.get("q1"))?.duplicate).toBeUndefined();
   expect(await db.sweeps.count()).toBe(0);
   await db.delete();
+});
+
+it("upgrades a v4 database: a project's pairs and titles can be read by the new indexes", async () => {
+  const name = `upgrade-${Math.random()}`;
+  // The v4 schema as it shipped (v3's stores and v4's two new ones).
+  const old = new Dexie(name);
+  old.version(4).stores({
+    projects: "id, createdAt",
+    documents: "id, projectId, [projectId+createdAt], [projectId+contentHash]",
+    chunks: "id, projectId, [documentId+index]",
+    results:
+      "id, projectId, documentId, chunkId, state, [documentId+startedAt], jobId, [projectId+state+chunkId]",
+    pairs:
+      "id, projectId, documentId, chunkId, resultId, [documentId+index], status, stale, [projectId+updatedAt]",
+    settings: "key",
+    jobs: "id, projectId, state, [projectId+createdAt]",
+    tasks: "id, jobId, [jobId+round], [jobId+state], [jobId+state+chunkId], state, chunkId",
+    history: "++seq, [projectId+step], session",
+    sweeps: "++seq, projectId",
+    marks: "id, [projectId+at]",
+  });
+  await old.table("documents").bulkAdd([
+    { id: "d1", projectId: "p1", title: "First", text: "x" },
+    { id: "d2", projectId: "p2", title: "Other", text: "y" },
+  ]);
+  await old.table("pairs").bulkAdd([
+    { id: "q1", projectId: "p1", documentId: "d1" },
+    { id: "q2", projectId: "p2", documentId: "d2" },
+    { id: "q3", projectId: "p1", documentId: "d1" },
+  ]);
+  old.close();
+
+  const ctx = { db: new StudioDB(name), now: () => 0, newId: () => "n" };
+  expect((await readProjectPairs(ctx, "p1", "q1", 10)).map((p) => p.id)).toEqual(["q3"]);
+  expect([...(await projectTitles(ctx, "p1"))]).toEqual([["d1", "First"]]);
+  await ctx.db.delete();
 });

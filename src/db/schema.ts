@@ -124,6 +124,15 @@ export class StudioDB extends Dexie {
           });
         await tx.table<MarkRow, string>("marks").bulkAdd(marks);
       });
+    // Version 5: indexes only, for reading a large project in pages. `[projectId+id]` lets one
+    // request read the next page of a project's pairs after a given pair (the `projectId` index
+    // can only be walked row by row from there), and `[projectId+title]` gives the titles of a
+    // project's documents without reading their texts.
+    this.version(5).stores({
+      documents: "id, projectId, [projectId+createdAt], [projectId+contentHash], [projectId+title]",
+      pairs:
+        "id, projectId, documentId, chunkId, resultId, [documentId+index], status, stale, [projectId+updatedAt], [projectId+id]",
+    });
   }
 }
 

@@ -1,7 +1,6 @@
 import { Dexie, RangeSet, type ObservabilitySet } from "dexie";
 import {
   countProjectPairs,
-  projectMarks,
   newestSweepSeq,
   PAIRS_VIEW_BATCH,
   projectPairIds,
@@ -10,8 +9,8 @@ import {
   readPairsViewBatch,
   readDocumentTitles,
   readOverlay,
+  projectTitles,
   sweepsAfter,
-  type PairsViewKnown,
   type PairsViewBatch,
 } from "../../../db";
 import { studio } from "../../../db/studio";
@@ -88,15 +87,44 @@ export function subscribeSync(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
+/**
+ * Rows per message to the worker. Copying a message happens as it is posted, so a batch goes in
+ * several messages, each posted in a task of its own: copying 5,000 rows in one took 40 ms.
+ */
+const UPSERT_MESSAGE = 1000;
+
 async function upsert({ rows, titles }: Omit<PairsViewBatch, "latest">): Promise<number> {
   const keys = pairKeys.keysFor(rows.map((r) => r.id));
-  return (await askIndex({ kind: "upsert", rows, keys, titles })).size;
+  const sent = [];
+  for (let at = 0; at === 0 || at < rows.length; at += UPSERT_MESSAGE) {
+    if (at > 0) await new Promise((r) => setTimeout(r, 0));
+    const end = at + UPSERT_MESSAGE;
+    sent.push(
+      askIndex({
+        kind: "upsert",
+        rows: rows.slice(at, end),
+        keys: keys.slice(at, end),
+        titles: at === 0 ? titles : [],
+      }),
+    );
+  }
+  // The worker answers in order: the last answer has the size after all of them.
+  return (await Promise.all(sent)).at(-1)?.size ?? 0;
 }
 
 async function push(batch: PairsViewBatch): Promise<number> {
   const size = await upsert(batch);
   if (batch.latest > syncedUpTo) syncedUpTo = batch.latest;
   return size;
+}
+
+/** Waits until the page's thread is idle (at most `ms`): the page renders what it has first. */
+function idle(ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === "function")
+      requestIdleCallback(() => resolve(), { timeout: ms });
+    else setTimeout(resolve, 0);
+  });
 }
 
 async function load(projectId: string, gen: number): Promise<void> {
@@ -109,11 +137,11 @@ async function load(projectId: string, gen: number): Promise<void> {
   // A small first batch shows the first rows at once; then big ones. The first batch and the
   // worker's reset go out together: the first rows are what the page waits for. The newest
   // sweep is read first: the rows read after it have it applied (db/cursor.ts).
-  let size = Math.min(200, PAIRS_VIEW_BATCH);
+  const firstSize = Math.min(200, PAIRS_VIEW_BATCH);
   const [, seen, first] = await Promise.all([
     askIndex({ kind: "reset" }),
     newestSweepSeq(studio),
-    readPairsViewBatch(studio, projectId, null, size, knownDocuments),
+    readPairsViewBatch(studio, projectId, null, firstSize, knownDocuments),
   ]);
   if (gen !== generation) return;
   sweepsSeen = seen;
@@ -124,14 +152,9 @@ async function load(projectId: string, gen: number): Promise<void> {
       if (gen === generation && state.loading) update({ total });
     })
     .catch((err: unknown) => toastError(err, "Could not count the pairs"));
-  // The pending sweeps and the project's marks are read once for the rest of the load, after
-  // the first batch: read alongside it, they held up the first rows on screen.
-  let known: Promise<PairsViewKnown> | null = null;
-  for (let batch = first; ;) {
-    const held = await push(batch);
-    update({ loaded: held, version: state.version + 1 });
-    let after = batch.rows.at(-1)?.id ?? null;
-    if (batch.rows.length < size || after === null) break;
+  update({ loaded: await push(first), version: state.version + 1 });
+  let after = first.rows.at(-1)?.id ?? null;
+  if (first.rows.length === firstSize && after !== null) {
     if (!following) {
       // A warm start (warmProject) holds the first rows only, until the page opens. The rows
       // held may have changed meanwhile, so the walk then starts over, and the sweeps and the
@@ -143,11 +166,34 @@ async function load(projectId: string, gen: number): Promise<void> {
       syncedUpTo = 0;
       after = null;
     }
-    known ??= Promise.all([readOverlay(studio, projectId), projectMarks(studio, projectId)]).then(
-      ([overlay, marks]) => ({ overlay, marks }),
-    );
-    size = PAIRS_VIEW_BATCH;
-    batch = await readPairsViewBatch(studio, projectId, after, size, knownDocuments, await known);
+    // The page renders the first rows before the rest of the load competes for its thread.
+    await idle(300);
+    if (gen !== generation) return;
+    // The pending sweeps and the documents' titles are read once for the rest of the load.
+    const [overlay, titles] = await Promise.all([
+      readOverlay(studio, projectId),
+      projectTitles(studio, projectId),
+    ]);
+    // Each batch is read while the worker indexes the one before.
+    let pushed: Promise<unknown> = Promise.resolve();
+    for (;;) {
+      const batch = await readPairsViewBatch(
+        studio,
+        projectId,
+        after,
+        PAIRS_VIEW_BATCH,
+        knownDocuments,
+        { overlay, titles },
+      );
+      await pushed;
+      if (gen !== generation) return;
+      pushed = push(batch).then((loaded) => {
+        if (gen === generation) update({ loaded, version: state.version + 1 });
+      });
+      after = batch.rows.at(-1)?.id ?? null;
+      if (batch.rows.length < PAIRS_VIEW_BATCH || after === null) break;
+    }
+    await pushed;
     if (gen !== generation) return;
   }
   // Writes during the load may have moved rows between batches: catch up from its start.
