@@ -31,28 +31,6 @@ export function readProjectPairs(
     .toArray();
 }
 
-/**
- * The next `limit` pairs after `after`, as {@link readProjectPairs} but a page per request, so
- * that no one task of the page's thread decodes thousands of rows.
- */
-export async function readProjectPages(
-  ctx: DbContext,
-  projectId: string,
-  after: string | null,
-  limit: number,
-): Promise<PairRow[]> {
-  const rows: PairRow[] = [];
-  for (let from = after; rows.length < limit;) {
-    const want = Math.min(WALK_PAGE, limit - rows.length);
-    const page = await readProjectPairs(ctx, projectId, from, want);
-    rows.push(...page);
-    const last = page.at(-1);
-    if (!last || page.length < want) break;
-    from = last.id;
-  }
-  return rows;
-}
-
 /** What to do after a pair: go on, or stop here. */
 type Step = "next" | "stop";
 

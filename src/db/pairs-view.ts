@@ -1,6 +1,6 @@
 import { pairFacts, type PairFacts } from "../core/curation/facts";
 import type { DbContext } from "./context";
-import { readProjectPages } from "./cursor";
+import { readProjectPairs } from "./cursor";
 import type { DuplicateMark, PairRow } from "./schema";
 import { marksBetween, marksWrittenSince, withMarks } from "./marks";
 import { readOverlay, type StatusOverlay } from "./sweeps";
@@ -12,8 +12,10 @@ import { readOverlay, type StatusOverlay } from "./sweeps";
  * of documents the caller has not seen yet.
  */
 
-/** Pairs per read while loading: a batch shows at once, and no read blocks the page for long. */
-export const PAIRS_VIEW_BATCH = 5000;
+/**
+ * Pairs per read while loading: one request, decoded in one short task of the page's thread.
+ */
+export const PAIRS_VIEW_BATCH = 1000;
 
 /**
  * What a load of many batches reads once instead of with every batch: the pending sweeps, read
@@ -66,7 +68,7 @@ export async function readPairsViewBatch(
     [db.pairs, db.marks, db.sweeps],
     async () => {
       const overlay = known?.overlay ?? readOverlay(ctx, projectId);
-      const rows = await readProjectPages(ctx, projectId, after, limit);
+      const rows = await readProjectPairs(ctx, projectId, after, limit);
       const first = rows[0]?.id;
       const last = rows.at(-1)?.id;
       const marks =

@@ -32,6 +32,8 @@ import { PairKeys } from "./view-ids";
 
 /** Clocks of two transactions may commit out of order: re-read this far back. */
 const CLOCK_MARGIN_MS = 2000;
+/** While loading, the table shows the pairs loaded so far after this many batches. */
+const SHOW_EVERY = 5;
 /** Writes arriving closer together than this are synced once. */
 const SYNC_DELAY_MS = 60;
 
@@ -87,29 +89,9 @@ export function subscribeSync(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-/**
- * Rows per message to the worker. Copying a message happens as it is posted, so a batch goes in
- * several messages, each posted in a task of its own: copying 5,000 rows in one took 40 ms.
- */
-const UPSERT_MESSAGE = 1000;
-
 async function upsert({ rows, titles }: Omit<PairsViewBatch, "latest">): Promise<number> {
   const keys = pairKeys.keysFor(rows.map((r) => r.id));
-  const sent = [];
-  for (let at = 0; at === 0 || at < rows.length; at += UPSERT_MESSAGE) {
-    if (at > 0) await new Promise((r) => setTimeout(r, 0));
-    const end = at + UPSERT_MESSAGE;
-    sent.push(
-      askIndex({
-        kind: "upsert",
-        rows: rows.slice(at, end),
-        keys: keys.slice(at, end),
-        titles: at === 0 ? titles : [],
-      }),
-    );
-  }
-  // The worker answers in order: the last answer has the size after all of them.
-  return (await Promise.all(sent)).at(-1)?.size ?? 0;
+  return (await askIndex({ kind: "upsert", rows, keys, titles })).size;
 }
 
 async function push(batch: PairsViewBatch): Promise<number> {
@@ -174,9 +156,12 @@ async function load(projectId: string, gen: number): Promise<void> {
       readOverlay(studio, projectId),
       projectTitles(studio, projectId),
     ]);
-    // Each batch is read while the worker indexes the one before.
+    // Batches stream through: each is read while the worker indexes the one before, and its
+    // rows are let go once posted, so they die young. Gathered five pages at a time, they lived
+    // long enough to reach the old generation, whose compaction after a load then paused the
+    // page (198 ms in one trace).
     let pushed: Promise<unknown> = Promise.resolve();
-    for (;;) {
+    for (let n = 1; ; n++) {
       const batch = await readPairsViewBatch(
         studio,
         projectId,
@@ -187,11 +172,14 @@ async function load(projectId: string, gen: number): Promise<void> {
       );
       await pushed;
       if (gen !== generation) return;
-      pushed = push(batch).then((loaded) => {
-        if (gen === generation) update({ loaded, version: state.version + 1 });
-      });
       after = batch.rows.at(-1)?.id ?? null;
-      if (batch.rows.length < PAIRS_VIEW_BATCH || after === null) break;
+      const last = batch.rows.length < PAIRS_VIEW_BATCH || after === null;
+      pushed = push(batch).then((loaded) => {
+        // The table asks again every few batches, not after each: each answer re-renders it.
+        if (gen === generation && (last || n % SHOW_EVERY === 0))
+          update({ loaded, version: state.version + 1 });
+      });
+      if (last) break;
     }
     await pushed;
     if (gen !== generation) return;
