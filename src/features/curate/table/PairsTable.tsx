@@ -19,7 +19,20 @@ const COLUMNS: { key: SortKey | null; label: string }[] = [
 ];
 
 /** Rows rendered beyond the visible ones on each side. */
-const OVERSCAN = 8;
+const OVERSCAN = 3;
+/**
+ * Rows are read from the worker in blocks of this many, with a block more on each side of the
+ * rendered ones: a row scrolling into view is then there already, and renders once, not first
+ * as a placeholder and again with its data.
+ */
+const READ_BLOCK = 32;
+/**
+ * Rendered rows are keyed by their position modulo this, more than are ever rendered at once:
+ * a scroll step then reuses the elements of the rows that left for the ones that came, and
+ * changes their text, instead of removing some 25 elements a row and creating as many. Their
+ * creation and collection made up much of a step's cost.
+ */
+const ROW_SLOTS = 256;
 
 export interface PairsTableProps {
   ids: ViewIds;
@@ -62,8 +75,10 @@ export function PairsTable(props: PairsTableProps) {
     overscan: OVERSCAN,
   });
   const items = virtualizer.getVirtualItems();
-  const visibleIds = items.map((i) => ids.at(i.index) ?? "");
-  const rows = useRows(visibleIds, props.version);
+  const rows = useRows(
+    readWindow(ids, items[0]?.index ?? 0, items.at(-1)?.index ?? -1),
+    props.version,
+  );
 
   // Sizes start over when the row height changes, and when an editor opens or closes.
   useEffect(() => {
@@ -146,7 +161,7 @@ export function PairsTable(props: PairsTableProps) {
             const id = ids.at(item.index) ?? "";
             return (
               <PairsTableRow
-                key={item.key}
+                key={item.index % ROW_SLOTS}
                 id={id}
                 row={rows.get(id)}
                 position={item.index}
@@ -169,4 +184,14 @@ export function PairsTable(props: PairsTableProps) {
       </div>
     </div>
   );
+}
+
+/** The ids of the rows to read: whole blocks around the rendered rows `first` to `last`. */
+function readWindow(ids: ViewIds, first: number, last: number): string[] {
+  if (last < first) return [];
+  const from = Math.max(0, (Math.floor(first / READ_BLOCK) - 1) * READ_BLOCK);
+  const to = Math.min(ids.length, (Math.ceil((last + 1) / READ_BLOCK) + 1) * READ_BLOCK);
+  const out: string[] = [];
+  for (let i = from; i < to; i++) out.push(ids.at(i) ?? "");
+  return out;
 }

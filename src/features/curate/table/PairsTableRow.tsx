@@ -59,7 +59,9 @@ export const PairsTableRow = memo(function PairsTableRow(props: RowProps) {
       style={{
         transform: `translateY(${top}px)`,
         gridTemplateColumns: gridTemplate,
-        ...(editing ? {} : { height: rowHeight(previewLines), overflow: "hidden" }),
+        // A row of fixed size is laid out and painted on its own (containment): a scroll step
+        // then lays out the rows that changed, not the whole table.
+        ...(editing ? {} : { height: rowHeight(previewLines), contain: "strict" }),
       }}
       onMouseDown={() => onFocusRow(id)}
     >
