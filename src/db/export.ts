@@ -246,11 +246,12 @@ async function readChunkPairs(
 }
 
 /**
- * Every pair of a project, in pages of a thousand (db/cursor.ts), in id order (an order nothing
- * should rely on): `count` first gets how many there are, then `each` every one until `stop`
- * returns true. For an export that needs every pair this is several times faster than
+ * Every pair of a project with one cursor, in primary-key order (an order nothing should rely
+ * on): `count` first gets how many there are, then `each` every one until `stop` returns true.
+ * For an export that needs every pair this is several times faster than
  * {@link readExportBatch}'s one request per chunk, because each request is a round trip to the
- * browser's database. Returns how many pairs `each` saw.
+ * browser's database while a cursor's values arrive prefetched in runs. Returns how many pairs
+ * `each` saw.
  */
 export async function scanProjectPairs(
   ctx: DbContext,

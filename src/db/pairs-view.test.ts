@@ -11,7 +11,7 @@ import {
   readPairsChangedSince,
   readPairsViewBatch,
 } from "./pairs-view";
-import { walkProjectPairs } from "./cursor";
+import { readProjectPairs, walkProjectPairs } from "./cursor";
 import { projectTitles } from "./documents";
 import { readOverlay } from "./sweeps";
 import { StudioDB, type PairRow } from "./schema";
@@ -136,7 +136,7 @@ describe("pairs view reads", () => {
     expect(batch.rows.find((r) => r.id === "a")?.group).toBe("g");
   });
 
-  it("reads a project's pairs in id order, a page per request, after any pair", async () => {
+  it("reads a project's pairs in id order after any pair, by cursor or a page per request", async () => {
     // Pairs of two projects interleaved in id order, over more than one page.
     const rows = Array.from({ length: 2600 }, (_, i) =>
       pair(`k${String(i).padStart(4, "0")}`, "d1", { projectId: i % 2 ? "other" : "p" }),
@@ -156,6 +156,13 @@ describe("pairs view reads", () => {
     expect(await walkFrom("k0100", 1100)).toEqual(mine.slice(51, 1151));
     expect(await walkFrom("k0101", 3)).toEqual(mine.slice(51, 54));
     expect(await walkFrom("k2598", 10)).toEqual([]);
+    // The same pages in one request each, over the [projectId+id] index.
+    const page = async (after: string | null, limit: number) =>
+      (await readProjectPairs(ctx, "p", after, limit)).map((r) => r.id);
+    expect(await page(null, 5000)).toEqual(mine);
+    expect(await page("k0100", 1100)).toEqual(mine.slice(51, 1151));
+    expect(await page("k0101", 3)).toEqual(mine.slice(51, 54));
+    expect(await page("k2598", 10)).toEqual([]);
   });
 
   it("reads titles and skips missing documents", async () => {

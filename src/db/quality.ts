@@ -1,5 +1,5 @@
 import type { DbContext } from "./context";
-import { readProjectPairs } from "./cursor";
+import { walkProjectPairs } from "./cursor";
 import type { PairRow, StoredQuality } from "./schema";
 import { guardWrite } from "./storage-error";
 
@@ -100,8 +100,12 @@ export async function questionsPage(
   after: string | null,
   limit: number,
 ): Promise<{ id: string; question: string }[]> {
-  const page = await readProjectPairs(ctx, projectId, after, limit);
-  return page.map(({ id, question }) => ({ id, question }));
+  const page: { id: string; question: string }[] = [];
+  await walkProjectPairs(ctx, projectId, after, ({ id, question }) => {
+    page.push({ id, question });
+    return page.length < limit ? "next" : "stop";
+  });
+  return page;
 }
 
 /** Pairs waiting for scores (any project) and the project's pairs, in one read. */
