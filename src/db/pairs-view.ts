@@ -156,7 +156,7 @@ async function toBatch(
     if (title === undefined) untitled.push(id);
     else titled.push([id, title]);
   }
-  // Marks and titles are read side by side: each is one request.
+  // Marks (unless given) and the titles not given are read side by side, one request each.
   const [marked, read] = await Promise.all([
     withMarks(ctx, stored, marks),
     untitled.length > 0 ? readDocumentTitles(ctx, untitled) : [],
