@@ -16,6 +16,18 @@ import { readOverlay, statusesOtherThan, SWEEP_FROM } from "./sweeps";
 /** Rows per transaction for bulk actions: big enough to be fast, small enough to show progress. */
 export const BULK_BATCH = 2000;
 
+/**
+ * Rows per request within a bulk transaction. Each request's answer arrives in a task of its
+ * own, so reading and writing a batch in parts spreads its cost on the page's thread (reading
+ * 2,000 rows' answers, and Dexie's note of 2,000 written keys, were one task each).
+ */
+const REQUEST_PART = 500;
+
+/** Calls `each` on `items` a part at a time, one part after another. */
+async function inParts<T>(items: readonly T[], each: (part: T[]) => Promise<unknown>) {
+  for (let i = 0; i < items.length; i += REQUEST_PART) await each(items.slice(i, i + REQUEST_PART));
+}
+
 /** A row's next state, or `null` to delete it, or `undefined` to leave it alone. */
 export type RowEdit = (row: PairRow, now: number) => PairRow | null | undefined;
 
@@ -48,7 +60,10 @@ export async function editPairs(
       db.transaction("rw", db.pairs, db.sweeps, db.history, async () => {
         // Rows start resolved: an edit never writes back a status a pending sweep replaced.
         const overlay = await readOverlay(ctx, scope.projectId);
-        const rows = (await db.pairs.bulkGet(batch)).map((r) => r && overlay.resolve(r));
+        const rows: (PairRow | undefined)[] = [];
+        await inParts(batch, async (part) => {
+          for (const r of await db.pairs.bulkGet(part)) rows.push(r && overlay.resolve(r));
+        });
         const t = ctx.now();
         const changes: RowChange<PairRow>[] = [];
         const puts: PairRow[] = [];
@@ -65,8 +80,8 @@ export async function editPairs(
         }
         if (changes.length === 0) return 0;
         if (step === 0) step = await beginStep(ctx, scope.projectId);
-        if (deletes.length > 0) await db.pairs.bulkDelete(deletes);
-        if (puts.length > 0) await db.pairs.bulkPut(puts);
+        await inParts(deletes, (part) => db.pairs.bulkDelete(part));
+        await inParts(puts, (part) => db.pairs.bulkPut(part));
         await db.history.add({ ...scope, step, label, at: t, changes, undone: 0 });
         return changes.length;
       }),

@@ -59,6 +59,29 @@ function changedMarks(reply: QualityReply, known: Map<string, DuplicateMark | nu
   return changed;
 }
 
+/** Bulk actions running in this tab ({@link holdQualityKeeper}), and the keepers they held up. */
+let held = 0;
+const waiting = new Set<Keeper>();
+
+/**
+ * Holds the keepers' passes until the returned function is called, which runs the passes held
+ * up. For this tab's bulk actions: a delete in 2,000-pair batches woke a pass after each, which
+ * re-read every pair id of the project to find the deleted ones (80 ms of the page's thread).
+ */
+export function holdQualityKeeper(): () => void {
+  held++;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    held--;
+    if (held > 0) return;
+    const keepers = [...waiting];
+    waiting.clear();
+    for (const keeper of keepers) keeper.resume();
+  };
+}
+
 /** One project's keeper: loads the duplicate index, then scores stale pairs whenever some appear. */
 class Keeper {
   private stopped = false;
@@ -93,6 +116,7 @@ class Keeper {
 
   stop(): void {
     this.stopped = true;
+    waiting.delete(this);
     this.unwatch?.();
   }
 
@@ -101,7 +125,13 @@ class Keeper {
 
   private wake(reload = false): void {
     this.reload ||= reload;
-    void this.run(() => this.pass());
+    if (held > 0) waiting.add(this);
+    else void this.run(() => this.pass());
+  }
+
+  /** Runs the pass a bulk action held up, unless the keeper stopped meanwhile. */
+  resume(): void {
+    if (!this.stopped) this.wake();
   }
 
   /** Runs `work` unless a pass is running, in which case one more pass follows it. */

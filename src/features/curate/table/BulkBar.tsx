@@ -5,6 +5,7 @@ import { Dialog } from "../../../components/Dialog";
 import { ProgressBar } from "../../../components/ProgressBar";
 import { attempt, useUi } from "../../../stores/ui-store";
 import { planBulk, runBulk, type BulkAction, type BulkPlan } from "./bulk-actions";
+import { holdQualityKeeper } from "../quality-keeper";
 import { holdSync } from "./pairs-sync";
 import type { ViewIds } from "./view-ids";
 
@@ -46,8 +47,10 @@ export function BulkBar({ projectId, selected, matching, ...props }: BulkBarProp
     if (p.ids.length === 0) return;
     setProgress({ label: p.confirm, done: 0, total: p.ids.length });
     attempt(async () => {
-      // The table follows once the whole action is written, not after each of its batches.
+      // The table and the quality keeper follow once the whole action is written, not after
+      // each of its batches.
       const release = holdSync();
+      const releaseKeeper = holdQualityKeeper();
       try {
         const changed = await runBulk(projectId, p, {
           onProgress: (done, total) => setProgress({ label: p.confirm, done, total }),
@@ -59,6 +62,7 @@ export function BulkBar({ projectId, selected, matching, ...props }: BulkBarProp
         });
       } finally {
         release();
+        releaseKeeper();
         setProgress(null);
       }
     }, p.confirm);
