@@ -90,4 +90,24 @@ test("new pairs are scored and duplicate questions grouped in the background", a
   expect(weak?.quality?.flags).toContain("weakGrounding");
   expect(weak?.duplicate).toBeUndefined();
   await expect(page.getByTestId("quality-status")).toHaveAttribute("data-phase", "idle");
+
+  // Deleting one twin leaves the other alone in its group: its mark is cleared, and the Pairs
+  // table drops its badge without a reload (a mark moves no write time of the pair).
+  await page
+    .getByRole("navigation", { name: "Pages" })
+    .getByRole("button", { name: "Pairs" })
+    .click();
+  const grid = page.getByRole("grid", { name: "Pairs" });
+  await expect(grid.getByText("Duplicate", { exact: true })).toHaveCount(2);
+  await page.getByLabel("Search questions and answers").fill("when");
+  await expect(page.getByText(/^2 of 3 pairs match/)).toBeVisible();
+  await grid.getByRole("checkbox", { name: "Select pair 1" }).click();
+  await page
+    .getByRole("region", { name: "Bulk actions" })
+    .getByRole("button", { name: "Delete…", exact: true })
+    .click();
+  await page.getByRole("dialog").getByRole("button", { name: "Delete", exact: true }).click();
+  await expect(page.getByText(/^1 of 2 pairs match/)).toBeVisible();
+  await expect(grid.getByText("Duplicate", { exact: true })).toHaveCount(0, { timeout: 10_000 });
+  await expect.poll(async () => (await stored()).filter((p) => p.duplicate).length).toBe(0);
 });

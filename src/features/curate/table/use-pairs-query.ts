@@ -4,6 +4,7 @@ import type { PairsView } from "../../../core/curation/view";
 import { toastError } from "../../../stores/ui-store";
 import { askIndex } from "./pairs-index-client";
 import { currentKeys, followProject, subscribeSync, syncState, type SyncState } from "./pairs-sync";
+import { sameRow } from "./same-row";
 import { ViewIds } from "./view-ids";
 
 /** The sync state of the project's pairs in the worker (loading progress, version). */
@@ -116,10 +117,3 @@ export function useRows(ids: readonly string[], version: number): Map<string, Pa
   }, [joined, version]);
   return rows;
 }
-
-/**
- * Every write of a row bumps `updatedAt`; a document's title and a status sweep (one record for
- * many pairs, db/sweeps.ts) change a row without one.
- */
-const sameRow = (a: PairsTableRow, b: PairsTableRow) =>
-  a.updatedAt === b.updatedAt && a.title === b.title && a.status === b.status;
