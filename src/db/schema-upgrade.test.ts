@@ -5,6 +5,23 @@ import { readProjectPairs } from "./cursor";
 import { projectTitles } from "./documents";
 import { StudioDB } from "./schema";
 
+/** The v3 schema as it shipped. */
+const V3_STORES = {
+  projects: "id, createdAt",
+  documents: "id, projectId, [projectId+createdAt], [projectId+contentHash]",
+  chunks: "id, projectId, [documentId+index]",
+  results:
+    "id, projectId, documentId, chunkId, state, [documentId+startedAt], jobId, [projectId+state+chunkId]",
+  pairs:
+    "id, projectId, documentId, chunkId, resultId, [documentId+index], status, stale, [projectId+updatedAt]",
+  settings: "key",
+  jobs: "id, projectId, state, [projectId+createdAt]",
+  tasks: "id, jobId, [jobId+round], [jobId+state], [jobId+state+chunkId], state, chunkId",
+  history: "++seq, [projectId+step], session",
+};
+/** The v4 schema as it shipped: v3's stores and two new ones. */
+const V4_STORES = { ...V3_STORES, sweeps: "++seq, projectId", marks: "id, [projectId+at]" };
+
 it("upgrades a v1 database: every document becomes one chunk, results and pairs point at it", async () => {
   const name = `upgrade-${Math.random()}`;
   const v1 = new Dexie(name);
@@ -56,21 +73,8 @@ it("upgrades a v1 database: every document becomes one chunk, results and pairs 
 
 it("upgrades a v3 database: duplicate marks move from the pairs to their own table", async () => {
   const name = `upgrade-${Math.random()}`;
-  // The v3 schema as it shipped.
   const old = new Dexie(name);
-  old.version(3).stores({
-    projects: "id, createdAt",
-    documents: "id, projectId, [projectId+createdAt], [projectId+contentHash]",
-    chunks: "id, projectId, [documentId+index]",
-    results:
-      "id, projectId, documentId, chunkId, state, [documentId+startedAt], jobId, [projectId+state+chunkId]",
-    pairs:
-      "id, projectId, documentId, chunkId, resultId, [documentId+index], status, stale, [projectId+updatedAt]",
-    settings: "key",
-    jobs: "id, projectId, state, [projectId+createdAt]",
-    tasks: "id, jobId, [jobId+round], [jobId+state], [jobId+state+chunkId], state, chunkId",
-    history: "++seq, [projectId+step], session",
-  });
+  old.version(3).stores(V3_STORES);
   const mark = { kind: "nearDuplicate", group: "g1" };
   await old.table("pairs").bulkAdd([
     { id: "q1", projectId: "p1", documentId: "d1", chunkId: "d1:0", duplicate: mark },
@@ -87,23 +91,8 @@ it("upgrades a v3 database: duplicate marks move from the pairs to their own tab
 
 it("upgrades a v4 database: a project's pairs and titles can be read by the new indexes", async () => {
   const name = `upgrade-${Math.random()}`;
-  // The v4 schema as it shipped (v3's stores and v4's two new ones).
   const old = new Dexie(name);
-  old.version(4).stores({
-    projects: "id, createdAt",
-    documents: "id, projectId, [projectId+createdAt], [projectId+contentHash]",
-    chunks: "id, projectId, [documentId+index]",
-    results:
-      "id, projectId, documentId, chunkId, state, [documentId+startedAt], jobId, [projectId+state+chunkId]",
-    pairs:
-      "id, projectId, documentId, chunkId, resultId, [documentId+index], status, stale, [projectId+updatedAt]",
-    settings: "key",
-    jobs: "id, projectId, state, [projectId+createdAt]",
-    tasks: "id, jobId, [jobId+round], [jobId+state], [jobId+state+chunkId], state, chunkId",
-    history: "++seq, [projectId+step], session",
-    sweeps: "++seq, projectId",
-    marks: "id, [projectId+at]",
-  });
+  old.version(4).stores(V4_STORES);
   await old.table("documents").bulkAdd([
     { id: "d1", projectId: "p1", title: "First", text: "x" },
     { id: "d2", projectId: "p2", title: "Other", text: "y" },

@@ -11,6 +11,7 @@ import {
 } from "../../db";
 import { studio } from "../../db/studio";
 import { touchesTables, watchMutations } from "../../lib/watch-mutations";
+import { bulkActionRunning, onBulkActionsEnd } from "./bulk-hold";
 import { useQualityStatus, type QualityStatus } from "../../stores/quality-store";
 import { callWorker } from "../../workers/rpc";
 import type { QualityReply, QualityRequest } from "../../workers/quality-job";
@@ -59,29 +60,6 @@ function changedMarks(reply: QualityReply, known: Map<string, DuplicateMark | nu
   return changed;
 }
 
-/** Bulk actions running in this tab ({@link holdQualityKeeper}), and the keepers they held up. */
-let held = 0;
-const waiting = new Set<Keeper>();
-
-/**
- * Holds the keepers' passes until the returned function is called, which runs the passes held
- * up. For this tab's bulk actions: a delete in 2,000-pair batches woke a pass after each, which
- * re-read every pair id of the project to find the deleted ones (80 ms of the page's thread).
- */
-export function holdQualityKeeper(): () => void {
-  held++;
-  let released = false;
-  return () => {
-    if (released) return;
-    released = true;
-    held--;
-    if (held > 0) return;
-    const keepers = [...waiting];
-    waiting.clear();
-    for (const keeper of keepers) keeper.resume();
-  };
-}
-
 /** One project's keeper: loads the duplicate index, then scores stale pairs whenever some appear. */
 class Keeper {
   private stopped = false;
@@ -110,28 +88,32 @@ class Keeper {
       },
       CHECK_MS,
     );
+    this.unhold = onBulkActionsEnd(() => {
+      if (!this.heldUp) return;
+      this.heldUp = false;
+      this.wake();
+    });
   }
 
   private unwatch: (() => void) | undefined;
+  private unhold: (() => void) | undefined;
 
   stop(): void {
     this.stopped = true;
-    waiting.delete(this);
+    this.unhold?.();
     this.unwatch?.();
   }
 
   /** Set when pairs were deleted: the next pass drops them from the duplicate index. */
   private reload = false;
 
+  /** Set when a pass waits for this tab's bulk actions to end (bulk-hold.ts). */
+  private heldUp = false;
+
   private wake(reload = false): void {
     this.reload ||= reload;
-    if (held > 0) waiting.add(this);
+    if (bulkActionRunning()) this.heldUp = true;
     else void this.run(() => this.pass());
-  }
-
-  /** Runs the pass a bulk action held up, unless the keeper stopped meanwhile. */
-  resume(): void {
-    if (!this.stopped) this.wake();
   }
 
   /** Runs `work` unless a pass is running, in which case one more pass follows it. */

@@ -5,8 +5,7 @@ import { Dialog } from "../../../components/Dialog";
 import { ProgressBar } from "../../../components/ProgressBar";
 import { attempt, useUi } from "../../../stores/ui-store";
 import { planBulk, runBulk, type BulkAction, type BulkPlan } from "./bulk-actions";
-import { holdQualityKeeper } from "../quality-keeper";
-import { holdSync } from "./pairs-sync";
+import { holdForBulkAction } from "../bulk-hold";
 import type { ViewIds } from "./view-ids";
 
 export interface BulkBarProps {
@@ -49,8 +48,7 @@ export function BulkBar({ projectId, selected, matching, ...props }: BulkBarProp
     attempt(async () => {
       // The table and the quality keeper follow once the whole action is written, not after
       // each of its batches.
-      const release = holdSync();
-      const releaseKeeper = holdQualityKeeper();
+      const release = holdForBulkAction();
       try {
         const changed = await runBulk(projectId, p, {
           onProgress: (done, total) => setProgress({ label: p.confirm, done, total }),
@@ -62,7 +60,6 @@ export function BulkBar({ projectId, selected, matching, ...props }: BulkBarProp
         });
       } finally {
         release();
-        releaseKeeper();
         setProgress(null);
       }
     }, p.confirm);

@@ -16,6 +16,7 @@ import {
 import { studio } from "../../../db/studio";
 import { touchesTables } from "../../../lib/watch-mutations";
 import { toastError } from "../../../stores/ui-store";
+import { bulkActionRunning, onBulkActionsEnd } from "../bulk-hold";
 import { askIndex } from "./pairs-index-client";
 import { PairKeys } from "./view-ids";
 
@@ -264,23 +265,8 @@ function runSync(): void {
     });
 }
 
-let held = 0;
-
-/**
- * Stops following writes until the returned function is called, which syncs once. For this
- * tab's bulk actions: syncing after each of their batches re-reads and re-indexes thousands of
- * rows the action is about to change again.
- */
-export function holdSync(): () => void {
-  held++;
-  let released = false;
-  return () => {
-    if (released) return;
-    released = true;
-    held--;
-    if (held === 0) syncNow();
-  };
-}
+// This tab's bulk actions are followed once, as they end, not after each of their batches.
+onBulkActionsEnd(syncNow);
 
 /** Syncs now (after this tab's own write, so the table follows at once). */
 export function syncNow(): void {
@@ -309,7 +295,7 @@ function documentsIn(parts: ObservabilitySet): string[] {
 function onMutated(parts: ObservabilitySet): void {
   const documents = documentsIn(parts);
   for (const id of documents) touchedDocuments.add(id);
-  if (following && held === 0 && (touchesPairs(parts) || documents.length > 0))
+  if (following && !bulkActionRunning() && (touchesPairs(parts) || documents.length > 0))
     timer ??= setTimeout(runSync, SYNC_DELAY_MS);
 }
 
