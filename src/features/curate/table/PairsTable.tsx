@@ -4,6 +4,7 @@ import type { PairsSort, SortKey } from "../../../core/curation/view";
 import type { TableLayout } from "../../../stores/curation-store";
 import { ColumnResizer } from "./ColumnResizer";
 import { PairsTableRow, rowHeight } from "./PairsTableRow";
+import { OVERSCAN, readWindow, rowSlots } from "./row-window";
 import { useRows } from "./use-pairs-query";
 import type { ViewIds } from "./view-ids";
 
@@ -17,22 +18,6 @@ const COLUMNS: { key: SortKey | null; label: string }[] = [
   { key: "taskType", label: "Task type" },
   { key: "flags", label: "Flags" },
 ];
-
-/** Rows rendered beyond the visible ones on each side. */
-const OVERSCAN = 3;
-/**
- * Rows are read from the worker in blocks of this many, with a block more on each side of the
- * rendered ones: a row scrolling into view is then there already, and renders once, not first
- * as a placeholder and again with its data.
- */
-const READ_BLOCK = 32;
-/**
- * Rendered rows are keyed by their position modulo this, more than are ever rendered at once:
- * a scroll step then reuses the elements of the rows that left for the ones that came, and
- * changes their text, instead of removing some 25 elements a row and creating as many. Their
- * creation and collection made up much of a step's cost.
- */
-const ROW_SLOTS = 256;
 
 export interface PairsTableProps {
   ids: ViewIds;
@@ -75,6 +60,11 @@ export function PairsTable(props: PairsTableProps) {
     overscan: OVERSCAN,
   });
   const items = virtualizer.getVirtualItems();
+  const slots = rowSlots(
+    items.length,
+    virtualizer.scrollRect?.height ?? 0,
+    rowHeight(layout.previewLines),
+  );
   const rows = useRows(
     readWindow(ids, items[0]?.index ?? 0, items.at(-1)?.index ?? -1),
     props.version,
@@ -161,7 +151,7 @@ export function PairsTable(props: PairsTableProps) {
             const id = ids.at(item.index) ?? "";
             return (
               <PairsTableRow
-                key={item.index % ROW_SLOTS}
+                key={item.index % slots}
                 id={id}
                 row={rows.get(id)}
                 position={item.index}
@@ -184,14 +174,4 @@ export function PairsTable(props: PairsTableProps) {
       </div>
     </div>
   );
-}
-
-/** The ids of the rows to read: whole blocks around the rendered rows `first` to `last`. */
-function readWindow(ids: ViewIds, first: number, last: number): string[] {
-  if (last < first) return [];
-  const from = Math.max(0, (Math.floor(first / READ_BLOCK) - 1) * READ_BLOCK);
-  const to = Math.min(ids.length, (Math.ceil((last + 1) / READ_BLOCK) + 1) * READ_BLOCK);
-  const out: string[] = [];
-  for (let i = from; i < to; i++) out.push(ids.at(i) ?? "");
-  return out;
 }

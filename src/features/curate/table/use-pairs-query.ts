@@ -4,7 +4,7 @@ import type { PairsView } from "../../../core/curation/view";
 import { toastError } from "../../../stores/ui-store";
 import { askIndex } from "./pairs-index-client";
 import { currentKeys, followProject, subscribeSync, syncState, type SyncState } from "./pairs-sync";
-import { sameRow } from "./same-row";
+import { mergeRows, rowsToAsk, type ReadRows } from "./row-window";
 import { ViewIds } from "./view-ids";
 
 /** The sync state of the project's pairs in the worker (loading progress, version). */
@@ -84,36 +84,37 @@ export function usePairsQuery(view: PairsView, version: number, ready: boolean):
 }
 
 /**
- * The table rows for these ids (the visible window), read from the worker. Rows already shown
- * stay until their fresh copies arrive, so a sync never blanks the table.
+ * The table rows for these ids (the visible window), read from the worker. A scroll step asks
+ * only for the rows it lacks; a new version of the pairs asks for all of them again. Rows
+ * already shown stay until their fresh copies arrive, so a sync never blanks the table.
  */
-export function useRows(ids: readonly string[], version: number): Map<string, PairsTableRow> {
-  const [rows, setRows] = useState<Map<string, PairsTableRow>>(() => new Map());
+export function useRows(
+  ids: readonly string[],
+  version: number,
+): ReadonlyMap<string, PairsTableRow> {
+  const [read, setRead] = useState<ReadRows>(() => ({ rows: new Map(), version: -1 }));
+  // The rows at hand when the window moves, without making them an input of the read below:
+  // each answer changes them, and must not start another read.
+  const latest = useRef(read);
+  useEffect(() => {
+    latest.current = read;
+  }, [read]);
   // Ids hold no newline (they are UUIDs): the joined string is the effect's key and its input.
   const joined = ids.join("\n");
   useEffect(() => {
     let live = true;
     if (joined === "") return;
     const wanted = joined.split("\n");
-    askIndex({ kind: "rows", ids: [...wanted] })
+    const asked = rowsToAsk(wanted, latest.current, version);
+    const answer = asked.length > 0 ? askIndex({ kind: "rows", ids: asked }) : Promise.resolve([]);
+    answer
       .then((found) => {
-        if (!live) return;
-        // A row that did not change keeps its object, so the table's memoized rows skip it: a
-        // scroll step then renders only the rows that came into view.
-        setRows((prev) => {
-          const next = new Map<string, PairsTableRow>();
-          for (const row of found) {
-            if (!row) continue;
-            const old = prev.get(row.id);
-            next.set(row.id, old && sameRow(old, row) ? old : row);
-          }
-          return next;
-        });
+        if (live) setRead((prev) => mergeRows(prev, found, wanted, version));
       })
       .catch((err: unknown) => toastError(err, "Could not read the pairs"));
     return () => {
       live = false;
     };
   }, [joined, version]);
-  return rows;
+  return read.rows;
 }
