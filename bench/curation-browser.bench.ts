@@ -179,6 +179,19 @@ describe("curation workbench in headless Chromium", () => {
         console.log(
           `  scrolling 60 wheel steps of 1,200 px: ${stats(await longTasks(page))} (budget: none over 50 ms)`,
         );
+        // The same steps back up, on a CPU slowed down three times (Chromium's own throttling):
+        // headroom for a slower machine than this one, and a figure that still tells two builds
+        // apart where both pass at full speed.
+        const cdp = await page.context().newCDPSession(page);
+        await cdp.send("Emulation.setCPUThrottlingRate", { rate: 3 });
+        for (let i = 0; i < 60; i++) {
+          await page.mouse.wheel(0, -1200);
+          await page.waitForTimeout(30);
+        }
+        await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+        console.log(
+          `  the same steps back up at 3x CPU slowdown: ${stats(await longTasks(page))} (no budget)`,
+        );
 
         const bulk = page.getByRole("region", { name: "Bulk actions" });
         t = performance.now();

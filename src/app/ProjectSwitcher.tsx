@@ -1,13 +1,17 @@
-import { useLiveQuery } from "dexie-react-hooks";
 import { CURRENT_PROJECT_KEY, createProject, setSetting, type ProjectRow } from "../db";
 import { studio } from "../db/studio";
+import { useWatchedQuery } from "../lib/use-watched-query";
 import { attempt, useUi } from "../stores/ui-store";
 
 const NEW = "__new__";
 
 /** Switch between projects, or start a new one; the choice is remembered across reloads. */
 export function ProjectSwitcher({ project }: { project: ProjectRow }) {
-  const projects = useLiveQuery(() => studio.db.projects.orderBy("createdAt").toArray(), []);
+  const projects = useWatchedQuery(() => studio.db.projects.orderBy("createdAt").toArray(), "all", {
+    db: studio.db.name,
+    tables: ["projects"],
+    keepPrevious: true,
+  });
   const open = (id: string) =>
     attempt(async () => {
       await setSetting(studio, CURRENT_PROJECT_KEY, id);

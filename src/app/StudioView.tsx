@@ -1,8 +1,8 @@
-import { useLiveQuery } from "dexie-react-hooks";
 import { useEffect, useRef } from "react";
 import { EmptyState } from "../components/EmptyState";
 import type { ProjectRow } from "../db";
 import { studio } from "../db/studio";
+import { useWatchedQuery } from "../lib/use-watched-query";
 import { DocumentText } from "../features/curate/DocumentText";
 import { PairsPanel } from "../features/curate/PairsPanel";
 import { addSampleDocuments } from "../features/documents/add-documents";
@@ -18,9 +18,10 @@ export function StudioView({ project }: { project: ProjectRow }) {
   // Ids only: reading every document's text here would re-read megabytes per imported batch.
   const docs = useDocumentIds(project.id);
   const { selectedDocumentId, selectDocument, setPasteOpen } = useUi();
-  const doc = useLiveQuery(
-    () => (selectedDocumentId ? studio.db.documents.get(selectedDocumentId) : undefined),
-    [selectedDocumentId],
+  const doc = useWatchedQuery(
+    () => studio.db.documents.get(selectedDocumentId ?? ""),
+    selectedDocumentId,
+    { db: studio.db.name, tables: ["documents"], keepPrevious: true },
   );
   const upload = useRef<HTMLInputElement>(null);
 

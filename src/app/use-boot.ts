@@ -1,4 +1,3 @@
-import { useLiveQuery } from "dexie-react-hooks";
 import { useEffect, useState } from "react";
 import {
   CURRENT_PROJECT_KEY,
@@ -12,6 +11,7 @@ import {
 import { studio } from "../db/studio";
 import { restoreActiveEngine } from "../features/models/remote-server";
 import { sessionId } from "../lib/session";
+import { useWatchedQuery } from "../lib/use-watched-query";
 import { toastError, useUi } from "../stores/ui-store";
 import { plural } from "../core/plural";
 
@@ -24,10 +24,12 @@ import { plural } from "../core/plural";
 export function useBoot(): { project: ProjectRow | null; error: unknown } {
   const [error, setError] = useState<unknown>(null);
   const projectId = useUi((s) => s.projectId);
-  const project = useLiveQuery(
-    () => (projectId ? studio.db.projects.get(projectId) : undefined),
-    [projectId],
-  );
+  // Not a live query: the header stays mounted through bulk actions (lib/use-watched-query.ts).
+  const project = useWatchedQuery(() => studio.db.projects.get(projectId ?? ""), projectId, {
+    db: studio.db.name,
+    tables: ["projects"],
+    keepPrevious: true,
+  });
   useEffect(() => {
     let live = true;
     (async () => {

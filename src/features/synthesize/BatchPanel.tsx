@@ -12,7 +12,7 @@ import { cancelBatch, pauseBatch, queuePending, resumeJob } from "./batch";
 import { formatCount, formatDuration, settingsSummary } from "./batch-format";
 import { JobSettingsDialog } from "./JobSettingsDialog";
 import { useElapsed } from "./use-elapsed";
-import { useThrottledQuery } from "./use-throttled-query";
+import { useWatchedQuery } from "../../lib/use-watched-query";
 import { plural } from "../../core/plural";
 
 /** How often the batch bar's counts are read again while chunks are committed. */
@@ -28,37 +28,37 @@ const PENDING_TABLES = ["chunks", "results", "jobs", "tasks"];
 export function BatchPanel({ projectId }: { projectId: string }) {
   const [settingsOpen, setSettingsOpen] = useState(false);
   // Not live queries: each live query on the page pays for every write of a batch run.
-  const settings = useThrottledQuery(
-    () => readJobSettings(studio, projectId),
-    projectId,
-    ["settings"],
-    COUNTS_MS,
-  );
-  const job = useThrottledQuery(() => latestJob(studio, projectId), projectId, ["jobs"], 50);
+  const settings = useWatchedQuery(() => readJobSettings(studio, projectId), projectId, {
+    db: studio.db.name,
+    tables: ["settings"],
+    ms: COUNTS_MS,
+  });
+  const job = useWatchedQuery(() => latestJob(studio, projectId), projectId, {
+    db: studio.db.name,
+    tables: ["jobs"],
+    ms: 50,
+  });
   // Counts change with every chunk: read a few times a second, not after every commit.
-  const counts = useThrottledQuery(
-    () => countTasks(studio, job?.id ?? ""),
-    job ? job.id : null,
-    ["tasks", "jobs"],
-    COUNTS_MS,
-  );
+  const counts = useWatchedQuery(() => countTasks(studio, job?.id ?? ""), job ? job.id : null, {
+    db: studio.db.name,
+    tables: ["tasks", "jobs"],
+    ms: COUNTS_MS,
+  });
   const active =
     job && (job.state === "running" || job.state === "queued" || job.state === "paused");
-  const pending = useThrottledQuery(
+  const pending = useWatchedQuery(
     () => countPendingChunks(studio, projectId),
     active ? null : `${projectId}\n${job?.updatedAt ?? ""}`,
-    PENDING_TABLES,
-    COUNTS_MS,
+    { db: studio.db.name, tables: PENDING_TABLES, ms: COUNTS_MS },
   );
   const selection = useSelection((s) => (s.projectId === projectId ? s : null));
   const selectedIds = selection?.ids;
-  const selectedPending = useThrottledQuery(
+  const selectedPending = useWatchedQuery(
     () => countPendingChunks(studio, projectId, [...(selectedIds ?? [])]),
     active || !selection || selection.ids.size === 0
       ? null
       : `${projectId}\n${selection.version}\n${job?.updatedAt ?? ""}`,
-    PENDING_TABLES,
-    COUNTS_MS,
+    { db: studio.db.name, tables: PENDING_TABLES, ms: COUNTS_MS },
   );
   const engineReady = useEngine((s) => s.status.state === "ready");
 

@@ -1,7 +1,7 @@
-import { useLiveQuery } from "dexie-react-hooks";
 import { useEffect } from "react";
 import { historyStatus, redo, undo } from "../../../db";
 import { studio } from "../../../db/studio";
+import { useWatchedQuery } from "../../../lib/use-watched-query";
 import { Button } from "../../../components/Button";
 import { attempt, useUi } from "../../../stores/ui-store";
 import { syncNow } from "./pairs-sync";
@@ -29,7 +29,12 @@ const typing = (t: EventTarget | null) =>
 
 /** Undo and redo buttons labelled with the step they act on; Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y. */
 export function HistoryButtons({ projectId }: { projectId: string }) {
-  const status = useLiveQuery(() => historyStatus(studio, projectId), [projectId]);
+  // Not a live query: it stays mounted through bulk actions (see use-watched-query.ts).
+  const status = useWatchedQuery(() => historyStatus(studio, projectId), projectId, {
+    db: studio.db.name,
+    tables: ["history"],
+    keepPrevious: true,
+  });
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
