@@ -1,4 +1,4 @@
-import { Dexie } from "dexie";
+import { Dexie, type Table } from "dexie";
 import type { DbContext } from "./context";
 import type { PairRow } from "./schema";
 
@@ -30,6 +30,46 @@ export function readProjectPairs(
     .between([projectId, after ?? Dexie.minKey], [projectId, Dexie.maxKey], after === null, true)
     .limit(limit)
     .toArray();
+}
+
+/**
+ * A project's rows of `table` written at or after `since`, by a `[projectId+<time>]` index, a
+ * page of about `limit` per request (`getAll` with a count): each page's answer is decoded in a
+ * task of its own. One request for 54,545 rows held the page's thread for 260 ms, and Dexie's
+ * `offset` steps a cursor row by row. A page ends where a time ends: rows of one time (one
+ * transaction's writes) come whole, in a page of their own when there are more than `limit`, so
+ * no row is skipped or read twice. Call it inside a read transaction, for one snapshot.
+ */
+export async function readSinceInPages<T>(
+  table: Table<T>,
+  index: string,
+  projectId: string,
+  since: number,
+  limit: number,
+  timeOf: (row: T) => number,
+): Promise<T[][]> {
+  const pages: T[][] = [];
+  let from = since;
+  let fromIncluded = true;
+  for (;;) {
+    const page: T[] = await table
+      .where(index)
+      .between([projectId, from], [projectId, Infinity], fromIncluded, true)
+      .limit(limit)
+      .toArray();
+    const full = page.length === limit;
+    const last = page.at(-1);
+    const edge = last === undefined ? from : timeOf(last);
+    let rows: T[] = full ? page.filter((r) => timeOf(r) < edge) : page;
+    if (full && rows.length === 0)
+      rows = await table.where(index).equals([projectId, edge]).toArray();
+    if (rows.length > 0) pages.push(rows);
+    if (!full) return pages;
+    // After rows before the edge, the next page starts at it; after the edge's own rows, past it.
+    const end = rows.at(-1);
+    fromIncluded = end !== undefined && timeOf(end) !== edge;
+    from = edge;
+  }
 }
 
 /** What to do after a pair: go on, or stop here. */

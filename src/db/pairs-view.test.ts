@@ -1,4 +1,5 @@
 import "fake-indexeddb/auto";
+import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { DbContext } from "./context";
 import { deletePairs, setStatus } from "./curation";
@@ -8,10 +9,12 @@ import {
   latestPairWrite,
   projectPairIds,
   readDocumentTitles,
+  PAIRS_VIEW_BATCH,
   readPairsChangedSince,
+  type PairsViewBatch,
   readPairsViewBatch,
 } from "./pairs-view";
-import { readProjectPairs, walkProjectPairs } from "./cursor";
+import { readProjectPairs, readSinceInPages, walkProjectPairs } from "./cursor";
 import { projectTitles } from "./documents";
 import { readOverlay } from "./sweeps";
 import { StudioDB, type PairRow } from "./schema";
@@ -28,6 +31,13 @@ afterEach(async () => {
 });
 
 const scope = { projectId: "p", session: "s" };
+
+/** Every batch of a read of changed pairs. */
+async function all(changed: Promise<AsyncIterable<PairsViewBatch>>): Promise<PairsViewBatch[]> {
+  const out: PairsViewBatch[] = [];
+  for await (const batch of await changed) out.push(batch);
+  return out;
+}
 
 function pair(id: string, documentId: string, over: Partial<PairRow> = {}): PairRow {
   return {
@@ -103,10 +113,11 @@ describe("pairs view reads", () => {
     await seed();
     t = 5000;
     await setStatus(ctx, scope, ["b"], "accepted");
-    const changed = await readPairsChangedSince(ctx, "p", 4000, new Set(["d1"]));
-    expect(changed.rows.map((r) => [r.id, r.status])).toEqual([["b", "accepted"]]);
-    expect(changed.titles).toEqual([]);
-    expect(changed.latest).toBe(5000);
+    const [changed, ...more] = await all(readPairsChangedSince(ctx, "p", 4000, new Set(["d1"])));
+    expect(more).toEqual([]);
+    expect(changed?.rows.map((r) => [r.id, r.status])).toEqual([["b", "accepted"]]);
+    expect(changed?.titles).toEqual([]);
+    expect(changed?.latest).toBe(5000);
     expect(await latestPairWrite(ctx, "p")).toBe(5000);
 
     t = 6000;
@@ -114,9 +125,79 @@ describe("pairs view reads", () => {
     expect(await projectPairIds(ctx, "p")).toEqual(["a", "b"]);
     t = 7000;
     await undo(ctx, "p");
-    const restored = await readPairsChangedSince(ctx, "p", 6500, new Set());
-    expect(restored.rows.map((r) => r.id)).toEqual(["c"]);
-    expect(restored.titles).toEqual([["d2", "Title d2"]]);
+    const [restored] = await all(readPairsChangedSince(ctx, "p", 6500, new Set()));
+    expect(restored?.rows.map((r) => r.id)).toEqual(["c"]);
+    expect(restored?.titles).toEqual([["d2", "Title d2"]]);
+    expect(await all(readPairsChangedSince(ctx, "p", 8000, new Set()))).toEqual([]);
+  });
+
+  it("reads many changed pairs a page at a time, each once, with their marks and statuses", async () => {
+    await seed();
+    const n = 2100;
+    const ids = Array.from({ length: n }, (_, i) => `x${String(i).padStart(5, "0")}`);
+    // Seven write times of 300 pairs each: a full page ends inside a time's pairs.
+    await ctx.db.pairs.bulkAdd(ids.map((id, i) => pair(id, "d1", { updatedAt: 2000 + (i % 7) })));
+    const last = ids.at(-1) ?? "";
+    const mark = { kind: "duplicate" as const, group: "g1" };
+    await ctx.db.marks.put({ id: last, projectId: "p", duplicate: mark, at: 1 });
+    t = 3000;
+    await setStatus(ctx, scope, ids, "rejected", { sweepFrom: 1 });
+    const batches = await all(readPairsChangedSince(ctx, "p", 1500, new Set()));
+    expect(PAIRS_VIEW_BATCH).toBe(1000);
+    expect(batches.map((b) => b.rows.length)).toEqual([900, 900, 300]);
+    const rows = batches.flatMap((b) => b.rows);
+    expect(rows).toHaveLength(n);
+    expect(new Set(rows.map((r) => r.id))).toEqual(new Set(ids));
+    expect(rows.every((r) => r.status === "rejected")).toBe(true);
+    expect(rows.find((r) => r.id === last)).toMatchObject({ flags: ["duplicate"], group: "g1" });
+    expect(batches.flatMap((b) => b.titles)).toEqual([["d1", "Title d1"]]);
+    expect(batches.map((b) => b.latest)).toEqual([2002, 2005, 2006]);
+  });
+
+  it("pages by write time read every pair since a time once, in index order", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 0, max: 9 }), { maxLength: 60 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: -1, max: 9 }),
+        async (times, limit, since) => {
+          await ctx.db.pairs.clear();
+          await ctx.db.pairs.bulkAdd(
+            times.map((u, i) => pair(`k${String(i).padStart(3, "0")}`, "d1", { updatedAt: u })),
+          );
+          const pages = await ctx.db.transaction("r", ctx.db.pairs, () =>
+            readSinceInPages(
+              ctx.db.pairs,
+              "[projectId+updatedAt]",
+              "p",
+              since,
+              limit,
+              (r) => r.updatedAt,
+            ),
+          );
+          const expected = await ctx.db.pairs
+            .where("[projectId+updatedAt]")
+            .between(["p", since], ["p", Infinity])
+            .primaryKeys();
+          expect(pages.flat().map((r) => r.id)).toEqual(expected);
+          // A page is at most `limit` rows, or the rows of one time.
+          for (const page of pages)
+            expect(page.length <= limit || new Set(page.map((r) => r.updatedAt)).size === 1).toBe(
+              true,
+            );
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it("reads the pairs of one write time whole, however many", async () => {
+    await seed();
+    const ids = Array.from({ length: 1500 }, (_, i) => `y${String(i).padStart(5, "0")}`);
+    await ctx.db.pairs.bulkAdd(ids.map((id) => pair(id, "d1", { updatedAt: 9000 })));
+    await ctx.db.pairs.put(pair("z", "d2", { updatedAt: 9001 }));
+    const batches = await all(readPairsChangedSince(ctx, "p", 8000, new Set()));
+    expect(batches.map((b) => b.rows.length)).toEqual([1500, 1]);
   });
 
   it("takes titles from the ones read for the whole load, and reads the rest", async () => {

@@ -1,8 +1,8 @@
 import { pairFacts, type PairFacts } from "../core/curation/facts";
 import type { DbContext } from "./context";
-import { readProjectPairs } from "./cursor";
+import { readProjectPairs, readSinceInPages } from "./cursor";
 import type { DuplicateMark, PairRow } from "./schema";
-import { marksBetween, marksWrittenSince, withMarks } from "./marks";
+import { marksBetween, marksWrittenSince, projectMarks, withMarks } from "./marks";
 import { readOverlay, type StatusOverlay } from "./sweeps";
 
 /*
@@ -81,23 +81,51 @@ export async function readPairsViewBatch(
   return toBatch(ctx, rows, knownDocuments, overlay, marks, known?.titles);
 }
 
+/** Pairs read for the table, made into batches one at a time, as they are taken. */
+export interface ChangedPairs extends AsyncIterable<PairsViewBatch> {
+  /** How many batches. */
+  readonly batches: number;
+}
+
 /**
- * Pairs of the project written at or after `since` (ms). The caller passes a time a little
- * before the last write it saw: two transactions may commit out of their clock order.
+ * Pairs of the project written at or after `since` (ms), in batches of about
+ * {@link PAIRS_VIEW_BATCH}. The caller passes a time a little before the last write it saw: two
+ * transactions may commit out of their clock order. Everything is read at once; each batch is
+ * made when it is taken, so a caller that hands each on before taking the next spreads the work
+ * over as many tasks (made all at once, 54 batches took 74 ms).
  */
 export async function readPairsChangedSince(
   ctx: DbContext,
   projectId: string,
   since: number,
   knownDocuments: Set<string>,
-): Promise<PairsViewBatch> {
-  // The overlay before the rows: a sweep folded in between is then in the rows already.
-  const overlay = await readOverlay(ctx, projectId);
-  const rows = await ctx.db.pairs
-    .where("[projectId+updatedAt]")
-    .between([projectId, since], [projectId, Infinity], true, true)
-    .toArray();
-  return toBatch(ctx, rows, knownDocuments, overlay);
+): Promise<ChangedPairs> {
+  const { db } = ctx;
+  // The pending sweeps, the rows and their marks in one snapshot, the rows a page per request.
+  const [overlay, pages, marks] = await db.transaction(
+    "r",
+    [db.pairs, db.marks, db.sweeps],
+    async () => {
+      const overlay = await readOverlay(ctx, projectId);
+      const pages = await readSinceInPages(
+        db.pairs,
+        "[projectId+updatedAt]",
+        projectId,
+        since,
+        PAIRS_VIEW_BATCH,
+        (r) => r.updatedAt,
+      );
+      // Many pages take the project's marks at once, not a request per pair or per page.
+      const marks = pages.length > 1 ? await projectMarks(ctx, projectId) : undefined;
+      return [overlay, pages, marks] as const;
+    },
+  );
+  return {
+    batches: pages.length,
+    async *[Symbol.asyncIterator]() {
+      for (const page of pages) yield await toBatch(ctx, page, knownDocuments, overlay, marks);
+    },
+  };
 }
 
 /**

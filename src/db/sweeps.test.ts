@@ -7,7 +7,7 @@ import { countProjectForExport } from "./export";
 import { redo, undo } from "./history";
 import { readInsights } from "./insights";
 import { listPairs } from "./pairs";
-import { readPairsChangedSince } from "./pairs-view";
+import { readPairsChangedSince, type PairsViewBatch } from "./pairs-view";
 import { StudioDB, type PairRow, type PairStatus } from "./schema";
 import { foldSweeps, SWEEP_FROM } from "./sweeps";
 
@@ -77,8 +77,10 @@ describe("status sweeps", () => {
       pending: 10,
     });
     expect((await readInsights(ctx, "p")).status.rejected).toBe(SWEEP_FROM + 10);
-    const synced = await readPairsChangedSince(ctx, "p", 0, new Set());
-    expect(synced.rows.filter((r) => r.status === "rejected")).toHaveLength(SWEEP_FROM + 10);
+    const synced: PairsViewBatch["rows"] = [];
+    for await (const b of await readPairsChangedSince(ctx, "p", 0, new Set()))
+      synced.push(...b.rows);
+    expect(synced.filter((r) => r.status === "rejected")).toHaveLength(SWEEP_FROM + 10);
 
     await foldAll();
     expect(await ctx.db.sweeps.count()).toBe(0);

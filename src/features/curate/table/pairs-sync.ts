@@ -205,7 +205,7 @@ async function sync(projectId: string, gen: number): Promise<void> {
   }
   const since = syncedUpTo - CLOCK_MARGIN_MS;
   const sweeps = await sweepsAfter(studio, projectId, sweepsSeen);
-  const batch = await readPairsChangedSince(studio, projectId, since, knownDocuments);
+  const changed = await readPairsChangedSince(studio, projectId, since, knownDocuments);
   const marked = await readPairsMarkedSince(
     studio,
     projectId,
@@ -218,7 +218,8 @@ async function sync(projectId: string, gen: number): Promise<void> {
     await askIndex({ kind: "setStatus", ids: s.ids, status: s.status });
     sweepsSeen = Math.max(sweepsSeen, s.seq as number);
   }
-  let size = batch.rows.length > 0 ? await push(batch) : state.loaded;
+  let size = state.loaded;
+  for await (const batch of changed) size = await push(batch);
   if (marked.rows.length > 0) size = await upsert(marked);
   marksUpTo = marked.latest;
   marksEdge = marked.edge;
@@ -232,7 +233,7 @@ async function sync(projectId: string, gen: number): Promise<void> {
   if (
     renamed.length > 0 ||
     sweeps.length > 0 ||
-    batch.rows.length > 0 ||
+    changed.batches > 0 ||
     marked.rows.length > 0 ||
     size !== state.loaded
   ) {
