@@ -81,12 +81,6 @@ export async function readPairsViewBatch(
   return toBatch(ctx, rows, knownDocuments, overlay, marks, known?.titles);
 }
 
-/** Pairs read for the table, made into batches one at a time, as they are taken. */
-export interface ChangedPairs extends AsyncIterable<PairsViewBatch> {
-  /** How many batches. */
-  readonly batches: number;
-}
-
 /**
  * Pairs of the project written at or after `since` (ms), in batches of about
  * {@link PAIRS_VIEW_BATCH}. The caller passes a time a little before the last write it saw: two
@@ -99,7 +93,7 @@ export async function readPairsChangedSince(
   projectId: string,
   since: number,
   knownDocuments: Set<string>,
-): Promise<ChangedPairs> {
+): Promise<AsyncIterable<PairsViewBatch>> {
   const { db } = ctx;
   // The pending sweeps, the rows and their marks in one snapshot, the rows a page per request.
   const [overlay, pages, marks] = await db.transaction(
@@ -121,7 +115,6 @@ export async function readPairsChangedSince(
     },
   );
   return {
-    batches: pages.length,
     async *[Symbol.asyncIterator]() {
       for (const page of pages) yield await toBatch(ctx, page, knownDocuments, overlay, marks);
     },

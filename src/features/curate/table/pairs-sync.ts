@@ -219,7 +219,11 @@ async function sync(projectId: string, gen: number): Promise<void> {
     sweepsSeen = Math.max(sweepsSeen, s.seq as number);
   }
   let size = state.loaded;
-  for await (const batch of changed) size = await push(batch);
+  let pushed = 0;
+  for await (const batch of changed) {
+    size = await push(batch);
+    pushed++;
+  }
   if (marked.rows.length > 0) size = await upsert(marked);
   marksUpTo = marked.latest;
   marksEdge = marked.edge;
@@ -233,7 +237,7 @@ async function sync(projectId: string, gen: number): Promise<void> {
   if (
     renamed.length > 0 ||
     sweeps.length > 0 ||
-    changed.batches > 0 ||
+    pushed > 0 ||
     marked.rows.length > 0 ||
     size !== state.loaded
   ) {
