@@ -131,7 +131,7 @@ function sweepStatus(
   return guardWrite(() =>
     db.transaction("rw", db.pairs, db.sweeps, db.history, async () => {
       const overlay = await readOverlay(ctx, scope.projectId);
-      const other = await statusesOtherThan(ctx, ids, status, overlay);
+      const other = await statusesOtherThan(ctx, scope.projectId, ids, status, overlay);
       const sweep: SweepPart = { status, ids: [], before: [] };
       for (const id of new Set(ids)) {
         const was = other.get(id);

@@ -4,6 +4,7 @@ import { expect, it } from "vitest";
 import { readProjectPairs } from "./cursor";
 import { projectTitles } from "./documents";
 import { StudioDB } from "./schema";
+import { NO_SWEEPS, statusesOtherThan } from "./sweeps";
 
 /** The v3 schema as it shipped. */
 const V3_STORES = {
@@ -21,6 +22,13 @@ const V3_STORES = {
 };
 /** The v4 schema as it shipped: v3's stores and two new ones. */
 const V4_STORES = { ...V3_STORES, sweeps: "++seq, projectId", marks: "id, [projectId+at]" };
+/** The v5 schema as it shipped: v4's with indexes for reading a project in pages. */
+const V5_STORES = {
+  ...V4_STORES,
+  documents: "id, projectId, [projectId+createdAt], [projectId+contentHash], [projectId+title]",
+  pairs:
+    "id, projectId, documentId, chunkId, resultId, [documentId+index], status, stale, [projectId+updatedAt], [projectId+id]",
+};
 
 it("upgrades a v1 database: every document becomes one chunk, results and pairs point at it", async () => {
   const name = `upgrade-${Math.random()}`;
@@ -107,5 +115,22 @@ it("upgrades a v4 database: a project's pairs and titles can be read by the new 
   const ctx = { db: new StudioDB(name), now: () => 0, newId: () => "n" };
   expect((await readProjectPairs(ctx, "p1", "q1", 10)).map((p) => p.id)).toEqual(["q3"]);
   expect([...(await projectTitles(ctx, "p1"))]).toEqual([["d1", "First"]]);
+  await ctx.db.delete();
+});
+
+it("upgrades a v5 database: a bulk status change reads the stored pairs by the new index", async () => {
+  const name = `upgrade-${Math.random()}`;
+  const old = new Dexie(name);
+  old.version(5).stores(V5_STORES);
+  await old.table("pairs").bulkAdd([
+    { id: "q1", projectId: "p1", documentId: "d1", status: "accepted" },
+    { id: "q2", projectId: "p1", documentId: "d1", status: "rejected" },
+    { id: "q3", projectId: "p2", documentId: "d2", status: "accepted" },
+  ]);
+  old.close();
+
+  const ctx = { db: new StudioDB(name), now: () => 0, newId: () => "n" };
+  const other = await statusesOtherThan(ctx, "p1", ["q1", "q2", "q3"], "rejected", NO_SWEEPS);
+  expect([...other]).toEqual([["q1", "accepted"]]);
   await ctx.db.delete();
 });

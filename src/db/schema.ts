@@ -133,6 +133,13 @@ export class StudioDB extends Dexie {
       pairs:
         "id, projectId, documentId, chunkId, resultId, [documentId+index], status, stale, [projectId+updatedAt], [projectId+id]",
     });
+    // Version 6: `[projectId+status+id]` replaces `status`, so a bulk status change reads the
+    // project's pairs of a status in pages, after the last id of the page before (db/sweeps.ts):
+    // the `status` index held every project's pairs of a status under one key, read at once.
+    this.version(6).stores({
+      pairs:
+        "id, projectId, documentId, chunkId, resultId, [documentId+index], [projectId+status+id], stale, [projectId+updatedAt], [projectId+id]",
+    });
   }
 }
 

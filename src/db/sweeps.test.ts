@@ -9,7 +9,7 @@ import { readInsights } from "./insights";
 import { listPairs } from "./pairs";
 import { readPairsChangedSince, type PairsViewBatch } from "./pairs-view";
 import { StudioDB, type PairRow, type PairStatus } from "./schema";
-import { foldSweeps, SWEEP_FROM } from "./sweeps";
+import { foldSweeps, NO_SWEEPS, statusesOtherThan, SWEEP_FROM } from "./sweeps";
 
 let ctx: DbContext;
 let n = 0;
@@ -68,7 +68,7 @@ describe("status sweeps", () => {
     const changed = await setStatus(ctx, scope, ids.slice(0, SWEEP_FROM + 10), "rejected");
     expect(changed).toBe(SWEEP_FROM + 10);
     expect(await ctx.db.sweeps.count()).toBe(1);
-    expect(await ctx.db.pairs.where("status").equals("rejected").count()).toBe(0);
+    expect(await ctx.db.pairs.filter((p) => p.status === "rejected").count()).toBe(0);
 
     const seen = await statuses();
     expect(Object.values(seen).filter((s) => s === "rejected")).toHaveLength(SWEEP_FROM + 10);
@@ -125,6 +125,25 @@ describe("status sweeps", () => {
     const changed = await setStatus(ctx, scope, [...ids, "gone"], "rejected", { sweepFrom: 1 });
     expect(changed).toBe(4);
     expect((await ctx.db.sweeps.toArray())[0]?.ids).toEqual(ids.slice(2));
+  });
+
+  it("reads statuses in pages of the project's keys: past a page, and never another project's pairs", async () => {
+    const rows = Array.from({ length: 40 }, (_, i) => ({
+      ...pair(i),
+      status: (["pending", "pending", "accepted", "rejected"] as const)[i % 4] as PairStatus,
+    }));
+    const elsewhere = { ...pair(99_999), projectId: "q", documentId: "e" };
+    await ctx.db.pairs.bulkAdd([...rows, elsewhere]);
+    const ids = [elsewhere.id, ...rows.map((r) => r.id).reverse()];
+    const read = (page: number) =>
+      ctx.db.transaction("r", ctx.db.pairs, ctx.db.sweeps, () =>
+        statusesOtherThan(ctx, "p", ids, "rejected", NO_SWEEPS, page),
+      );
+    const expected = new Map(
+      rows.filter((r) => r.status !== "rejected").map((r) => [r.id, r.status]),
+    );
+    // Pages of 4 and 5 end exactly where a status ends (20 pending, 10 accepted); 7 ends inside.
+    for (const page of [4, 5, 7, 100]) expect(new Map(await read(page))).toEqual(expected);
   });
 
   it("any mix of sweeps, single changes, partial folds and undo reads like plain status writes", async () => {

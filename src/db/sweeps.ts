@@ -1,3 +1,4 @@
+import { Dexie } from "dexie";
 import { STATUSES } from "../core/curation/view";
 import type { SweepPart } from "../core/rows";
 import type { DbContext } from "./context";
@@ -62,25 +63,45 @@ export async function resolveRows(ctx: DbContext, rows: PairRow[]): Promise<Pair
   return rows.map((r) => overlays.get(r.projectId)?.resolve(r) ?? r);
 }
 
+/** Keys per request when reading a status's pairs: each page is matched in a task of its own. */
+const STATUS_PAGE = 5000;
+
 /**
- * Those of `ids` whose current status is not `status`, with the status they have: read from the
- * `status` index (keys only, no row is read; the pairs that have `status` already are not read
- * at all) and resolved through `overlay`. Only pairs a pending sweep lists are read whole, for
- * their `statusSeq`. Missing pairs are left out. Call inside a transaction over `pairs` and
- * `sweeps`.
+ * Those of the project's `ids` whose current status is not `status`, with the status they have:
+ * read from the `[projectId+status+id]` index in pages of keys (no row is read; the pairs that
+ * have `status` already are not read at all) and resolved through `overlay`. One request for a
+ * status's 100,000 keys, and matching them, held the page's thread for over 100 ms. Only pairs
+ * a pending sweep lists are read whole, for their `statusSeq`. Missing pairs are left out. Call
+ * inside a transaction over `pairs` and `sweeps`.
  */
 export async function statusesOtherThan(
   ctx: DbContext,
+  projectId: string,
   ids: readonly string[],
   status: PairStatus,
   overlay: StatusOverlay,
+  page = STATUS_PAGE,
 ): Promise<Map<string, PairStatus>> {
   const wanted = new Set(ids);
   const other = new Map<string, PairStatus>();
   for (const s of STATUSES) {
     if (s === status) continue;
-    const keys = await ctx.db.pairs.where("status").equals(s).primaryKeys();
-    for (const k of keys) if (wanted.has(k)) other.set(k, s);
+    let after: string | null = null;
+    for (;;) {
+      const keys: string[] = await ctx.db.pairs
+        .where("[projectId+status+id]")
+        .between(
+          [projectId, s, after ?? Dexie.minKey],
+          [projectId, s, Dexie.maxKey],
+          after === null,
+          true,
+        )
+        .limit(page)
+        .primaryKeys();
+      for (const k of keys) if (wanted.has(k)) other.set(k, s);
+      if (keys.length < page) break;
+      after = keys[keys.length - 1] as string;
+    }
   }
   const listed = overlay.empty ? [] : ids.filter((id) => overlay.lists(id));
   for (const row of listed.length > 0 ? await ctx.db.pairs.bulkGet(listed) : []) {
