@@ -8,6 +8,7 @@ import {
   validateBackup,
 } from "../core/backup-format";
 import type { DbContext } from "./context";
+import { pairsOfProject } from "./cursor";
 import { listDocuments } from "./documents";
 import { firstChunkId, wholeDocumentChunk, type ChunkRow } from "./schema";
 import { withMarks } from "./marks";
@@ -78,9 +79,7 @@ export async function createBackup(
       chunks: await db.chunks.where("projectId").equals(projectId).toArray(),
       results: await db.results.where("projectId").equals(projectId).toArray(),
       // With pending sweeps applied; `statusSeq` numbers sweeps of this database only.
-      pairs: (
-        await withMarks(ctx, await db.pairs.where("projectId").equals(projectId).toArray())
-      ).map((p) => {
+      pairs: (await withMarks(ctx, await pairsOfProject(ctx, projectId).toArray())).map((p) => {
         const { statusSeq: _, ...row } = overlay.resolve(p);
         return row;
       }),

@@ -2,6 +2,7 @@ import { diffRow, type RowChange } from "../core/history";
 import type { TaskType } from "../core/quality/task-type";
 import type { SweepPart } from "../core/rows";
 import type { DbContext } from "./context";
+import { readPairsByIds } from "./cursor";
 import { beginStep, coalesce, type HistoryScope } from "./history";
 import type { PairRow, PairStatus } from "./schema";
 import { guardWrite } from "./storage-error";
@@ -54,22 +55,21 @@ export async function editPairs(
   let step = 0;
   let changed = 0;
   const size = options.batchSize ?? BULK_BATCH;
-  for (let start = 0; start < ids.length; start += size) {
-    const batch = ids.slice(start, start + size);
+  // In key order, so each batch's rows lie together (readPairsByIds). Ids that come in about
+  // that order already, as the pairs table hands them over, sort in about one pass.
+  const sorted = [...new Set(ids)].sort();
+  for (let start = 0; start < sorted.length; start += size) {
+    const batch = sorted.slice(start, start + size);
     changed += await guardWrite(() =>
       db.transaction("rw", db.pairs, db.sweeps, db.history, async () => {
         // Rows start resolved: an edit never writes back a status a pending sweep replaced.
         const overlay = await readOverlay(ctx, scope.projectId);
-        const rows: (PairRow | undefined)[] = [];
-        await inParts(batch, async (part) => {
-          for (const r of await db.pairs.bulkGet(part)) rows.push(r && overlay.resolve(r));
-        });
+        const rows = (await readPairsByIds(ctx, batch)).map((r) => overlay.resolve(r));
         const t = ctx.now();
         const changes: RowChange<PairRow>[] = [];
         const puts: PairRow[] = [];
         const deletes: string[] = [];
         for (const row of rows) {
-          if (!row) continue;
           const next = edit(row, t);
           if (next === undefined) continue;
           const change = diffRow(row, next ?? undefined);
@@ -86,7 +86,7 @@ export async function editPairs(
         return changes.length;
       }),
     );
-    options.onProgress?.(Math.min(start + size, ids.length), ids.length);
+    options.onProgress?.(Math.min(start + size, sorted.length), sorted.length);
   }
   return changed;
 }

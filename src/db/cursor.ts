@@ -15,6 +15,18 @@ import type { PairRow } from "./schema";
  * (db/sweeps.ts), read before the pages.
  */
 
+/** A project's pairs, in id order. */
+export const pairsOfProject = (ctx: DbContext, projectId: string) =>
+  ctx.db.pairs
+    .where("[projectId+id]")
+    .between([projectId, Dexie.minKey], [projectId, Dexie.maxKey]);
+
+/** A document's pairs, in their order. */
+export const pairsOfDocument = (ctx: DbContext, documentId: string) =>
+  ctx.db.pairs
+    .where("[documentId+index]")
+    .between([documentId, Dexie.minKey], [documentId, Dexie.maxKey]);
+
 /**
  * The next `limit` pairs of the project in id order after the pair `after` (from the first when
  * null; `after` need not exist any more), in one request.
@@ -72,6 +84,49 @@ export async function readSinceInPages<T>(
   }
 }
 
+/** Rows per request when {@link readPairsByIds} reads a range. */
+const RANGE_PAGE = 500;
+/** How many rows a range may hold per wanted one before reading them one by one is cheaper. */
+const RANGE_SPREAD = 4;
+
+/**
+ * The pairs of `ids` that exist, `ids` sorted and without repeats. Where they lie close together
+ * in key order (as a filter's matches do), it reads the range from the first to the last in
+ * pages of one request each, and keeps the wanted rows: a request per pair cost the page's thread
+ * a task per answer, more than decoding the rows between them. Ids spread thinly are read one by
+ * one. Call inside a transaction over `pairs`.
+ */
+export async function readPairsByIds(ctx: DbContext, ids: readonly string[]): Promise<PairRow[]> {
+  const first = ids[0];
+  const last = ids.at(-1);
+  if (first === undefined || last === undefined) return [];
+  const { pairs } = ctx.db;
+  const rows: PairRow[] = [];
+  if (
+    (await pairs.where(":id").between(first, last, true, true).count()) >
+    RANGE_SPREAD * ids.length
+  ) {
+    for (let i = 0; i < ids.length; i += RANGE_PAGE)
+      for (const r of await pairs.bulkGet(ids.slice(i, i + RANGE_PAGE))) if (r) rows.push(r);
+    return rows;
+  }
+  const wanted = new Set(ids);
+  let from = first;
+  let fromIncluded = true;
+  for (;;) {
+    const page = await pairs
+      .where(":id")
+      .between(from, last, fromIncluded, true)
+      .limit(RANGE_PAGE)
+      .toArray();
+    for (const r of page) if (wanted.has(r.id)) rows.push(r);
+    const end = page.at(-1);
+    if (page.length < RANGE_PAGE || end === undefined) return rows;
+    from = end.id;
+    fromIncluded = false;
+  }
+}
+
 /** What to do after a pair: go on, or stop here. */
 type Step = "next" | "stop";
 
@@ -92,20 +147,14 @@ export async function walkProjectPairs(
     .backendDB()
     .transaction("pairs", "readonly")
     .objectStore("pairs")
-    .index("projectId");
-  const request = index.openCursor(IDBKeyRange.only(projectId));
-  let positioned = after === null;
+    .index("[projectId+id]");
+  const from = after === null ? [projectId] : [projectId, after];
+  const request = index.openCursor(IDBKeyRange.bound(from, [projectId, []], after !== null));
   return new Promise<void>((resolve, reject) => {
     request.onerror = () => reject(request.error ?? new Error("Reading the pairs failed."));
     request.onsuccess = () => {
       const cursor = request.result;
       if (!cursor) return resolve();
-      if (!positioned && after !== null) {
-        const order = indexedDB.cmp(cursor.primaryKey, after);
-        if (order < 0) return cursor.continuePrimaryKey(projectId, after);
-        positioned = true;
-        if (order === 0) return cursor.continue();
-      }
       try {
         if (visit(cursor.value as PairRow) === "next") cursor.continue();
         else resolve();

@@ -1,6 +1,7 @@
 import { chunkText, type ChunkOptions } from "../core/chunk";
 import { addChunkedDocuments } from "./chunks";
 import type { DbContext } from "./context";
+import { pairsOfDocument } from "./cursor";
 import type { ChunkRow, DocumentRow, PairRow, ResultRow } from "./schema";
 import { guardWrite } from "./storage-error";
 import { resolveRows } from "./sweeps";
@@ -75,8 +76,8 @@ export async function deleteDocument(ctx: DbContext, id: string): Promise<Delete
         .toArray();
       const results = await db.results.where("documentId").equals(id).toArray();
       // Resolved: a pending sweep may be folded and gone before the document comes back.
-      const pairs = await resolveRows(ctx, await db.pairs.where("documentId").equals(id).toArray());
-      await db.pairs.where("documentId").equals(id).delete();
+      const pairs = await resolveRows(ctx, await pairsOfDocument(ctx, id).toArray());
+      await pairsOfDocument(ctx, id).delete();
       await db.results.where("documentId").equals(id).delete();
       await db.chunks.bulkDelete(chunks.map((c) => c.id));
       await db.documents.delete(id);

@@ -1,7 +1,7 @@
 import type { ExportDocument } from "../core/project-export";
 import type { StudioCounts, StudioEntry, StudioPair } from "../core/export/studio-dataset";
 import type { DbContext } from "./context";
-import { walkProjectPairs } from "./cursor";
+import { pairsOfProject, walkProjectPairs } from "./cursor";
 import { listDocuments } from "./documents";
 import { readOverlay, type StatusOverlay } from "./sweeps";
 import {
@@ -24,9 +24,7 @@ export async function readProjectForExport(
   return db.transaction("r", db.documents, db.pairs, db.sweeps, async () => {
     const docs = await listDocuments(ctx, projectId);
     const overlay = await readOverlay(ctx, projectId);
-    const pairs = (await db.pairs.where("projectId").equals(projectId).toArray()).map((p) =>
-      overlay.resolve(p),
-    );
+    const pairs = (await pairsOfProject(ctx, projectId).toArray()).map((p) => overlay.resolve(p));
     const byDoc = groupBy(pairs, (p) => p.documentId);
     return docs.map((d) => ({
       title: d.title,
@@ -260,7 +258,7 @@ export async function scanProjectPairs(
   options: { count?: (pairs: number) => void; stop?: () => boolean } = {},
 ): Promise<number> {
   const stop = options.stop ?? (() => false);
-  options.count?.(await ctx.db.pairs.where("projectId").equals(projectId).count());
+  options.count?.(await pairsOfProject(ctx, projectId).count());
   // Read before the walk: a sweep folded meanwhile is then in the rows already.
   const overlay = await readOverlay(ctx, projectId);
   let seen = 0;
@@ -311,7 +309,7 @@ export async function watchProjectForExport(ctx: DbContext, projectId: string): 
   await Promise.all([
     db.documents.where("projectId").equals(projectId).count(),
     db.chunks.where("projectId").equals(projectId).count(),
-    db.pairs.where("projectId").equals(projectId).count(),
+    pairsOfProject(ctx, projectId).count(),
     db.sweeps.where("projectId").equals(projectId).count(),
     // Finished results only: partial output saved every second while streaming is no change.
     db.results.where("state").equals("done").count(),

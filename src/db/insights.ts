@@ -7,6 +7,7 @@ import {
   type InsightsPair,
 } from "../core/insights/insights";
 import type { DbContext } from "./context";
+import { pairsOfProject } from "./cursor";
 import { projectMarks, withMarks } from "./marks";
 import { readOverlay } from "./sweeps";
 
@@ -65,7 +66,7 @@ export async function readInsights(
   const size = Math.max(1, opts.batchSize ?? INSIGHTS_BATCH);
   const live = opts.live ?? (() => true);
   const [ids, chunkIds, finished] = await Promise.all([
-    db.pairs.where("projectId").equals(projectId).primaryKeys(),
+    pairsOfProject(ctx, projectId).primaryKeys(),
     db.chunks.where("projectId").equals(projectId).primaryKeys(),
     Promise.all(
       (["done", "incomplete"] as const).map((state) =>
@@ -114,7 +115,7 @@ export async function readInsights(
 export async function insightsSignal(ctx: DbContext, projectId: string): Promise<string> {
   const { db } = ctx;
   const [pairs, chunks, latest, stale, done, sweeps, marked] = await Promise.all([
-    db.pairs.where("projectId").equals(projectId).count(),
+    pairsOfProject(ctx, projectId).count(),
     db.chunks.where("projectId").equals(projectId).count(),
     db.pairs
       .where("[projectId+updatedAt]")

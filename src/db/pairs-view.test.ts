@@ -1,6 +1,6 @@
 import "fake-indexeddb/auto";
 import fc from "fast-check";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { DbContext } from "./context";
 import { deletePairs, setStatus } from "./curation";
 import { undo } from "./history";
@@ -14,7 +14,7 @@ import {
   type PairsViewBatch,
   readPairsViewBatch,
 } from "./pairs-view";
-import { readProjectPairs, readSinceInPages, walkProjectPairs } from "./cursor";
+import { readPairsByIds, readProjectPairs, readSinceInPages, walkProjectPairs } from "./cursor";
 import { projectTitles } from "./documents";
 import { readOverlay } from "./sweeps";
 import { StudioDB, type PairRow } from "./schema";
@@ -244,6 +244,31 @@ describe("pairs view reads", () => {
     expect(await page("k0100", 1100)).toEqual(mine.slice(51, 1151));
     expect(await page("k0101", 3)).toEqual(mine.slice(51, 54));
     expect(await page("k2598", 10)).toEqual([]);
+  });
+
+  it("reads the pairs of sorted ids: a close range in pages, spread ids one by one", async () => {
+    const ids = Array.from({ length: 1300 }, (_, i) => `k${String(i).padStart(4, "0")}`);
+    await ctx.db.pairs.bulkAdd(ids.map((id) => pair(id, "d1")));
+    const oneByOne = vi.spyOn(ctx.db.pairs, "bulkGet");
+    const read = async (wanted: string[]) => {
+      oneByOne.mockClear();
+      const rows = await ctx.db.transaction("r", ctx.db.pairs, () => readPairsByIds(ctx, wanted));
+      return { got: rows.map((r) => r.id), rangeRead: oneByOne.mock.calls.length === 0 };
+    };
+    // Every other pair from the first to the last: the range, in three pages, is read.
+    const everyOther = ids.filter((_, i) => i % 2 === 0);
+    expect(await read(everyOther)).toEqual({ got: everyOther, rangeRead: true });
+    // Ten spread over the whole: read one by one; a missing id is left out either way.
+    const spread = [...ids.filter((_, i) => i % 130 === 0), "k9999"];
+    expect(await read(spread)).toEqual({ got: spread.slice(0, -1), rangeRead: false });
+    await fc.assert(
+      fc.asyncProperty(fc.subarray([...ids, "k0100a", "k1299z"]), async (some) => {
+        const wanted = some.sort();
+        const { got } = await read(wanted);
+        expect(got).toEqual(wanted.filter((id) => !id.endsWith("a") && !id.endsWith("z")));
+      }),
+      { numRuns: 30 },
+    );
   });
 
   it("reads titles and skips missing documents", async () => {

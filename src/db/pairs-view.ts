@@ -1,6 +1,6 @@
 import { pairFacts, type PairFacts } from "../core/curation/facts";
 import type { DbContext } from "./context";
-import { readProjectPairs, readSinceInPages } from "./cursor";
+import { pairsOfProject, readProjectPairs, readSinceInPages } from "./cursor";
 import type { DuplicateMark, PairRow } from "./schema";
 import { marksBetween, marksWrittenSince, projectMarks, withMarks } from "./marks";
 import { readOverlay, type StatusOverlay } from "./sweeps";
@@ -34,17 +34,14 @@ export interface PairsViewBatch {
   latest: number;
 }
 
-const byProject = (ctx: DbContext, projectId: string) =>
-  ctx.db.pairs.where("projectId").equals(projectId);
-
 /** How many pairs the project has. */
 export function countProjectPairs(ctx: DbContext, projectId: string): Promise<number> {
-  return byProject(ctx, projectId).count();
+  return pairsOfProject(ctx, projectId).count();
 }
 
 /** The ids of every pair of the project (keys only: no pair is read). */
 export function projectPairIds(ctx: DbContext, projectId: string): Promise<string[]> {
-  return byProject(ctx, projectId).primaryKeys();
+  return pairsOfProject(ctx, projectId).primaryKeys();
 }
 
 /**

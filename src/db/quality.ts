@@ -1,5 +1,5 @@
 import type { DbContext } from "./context";
-import { walkProjectPairs } from "./cursor";
+import { pairsOfProject, walkProjectPairs } from "./cursor";
 import type { PairRow, StoredQuality } from "./schema";
 import { guardWrite } from "./storage-error";
 
@@ -116,7 +116,7 @@ export function pairCounts(
   const { db } = ctx;
   return db.transaction("r", db.pairs, async () => ({
     stale: await db.pairs.where("stale").equals(1).count(),
-    total: await db.pairs.where("projectId").equals(projectId).count(),
+    total: await pairsOfProject(ctx, projectId).count(),
   }));
 }
 

@@ -1,7 +1,7 @@
 import "fake-indexeddb/auto";
 import { Dexie } from "dexie";
 import { expect, it } from "vitest";
-import { readProjectPairs } from "./cursor";
+import { pairsOfDocument, pairsOfProject, readProjectPairs } from "./cursor";
 import { projectTitles } from "./documents";
 import { StudioDB } from "./schema";
 import { NO_SWEEPS, statusesOtherThan } from "./sweeps";
@@ -118,19 +118,22 @@ it("upgrades a v4 database: a project's pairs and titles can be read by the new 
   await ctx.db.delete();
 });
 
-it("upgrades a v5 database: a bulk status change reads the stored pairs by the new index", async () => {
+it("upgrades a v5 database: the stored pairs are read by the indexes that replace the old ones", async () => {
   const name = `upgrade-${Math.random()}`;
   const old = new Dexie(name);
   old.version(5).stores(V5_STORES);
   await old.table("pairs").bulkAdd([
-    { id: "q1", projectId: "p1", documentId: "d1", status: "accepted" },
-    { id: "q2", projectId: "p1", documentId: "d1", status: "rejected" },
-    { id: "q3", projectId: "p2", documentId: "d2", status: "accepted" },
+    { id: "q1", projectId: "p1", documentId: "d1", index: 1, status: "accepted" },
+    { id: "q2", projectId: "p1", documentId: "d1", index: 0, status: "rejected" },
+    { id: "q3", projectId: "p2", documentId: "d2", index: 0, status: "accepted" },
   ]);
   old.close();
 
   const ctx = { db: new StudioDB(name), now: () => 0, newId: () => "n" };
   const other = await statusesOtherThan(ctx, "p1", ["q1", "q2", "q3"], "rejected", NO_SWEEPS);
   expect([...other]).toEqual([["q1", "accepted"]]);
+  // The indexes that replace the dropped `projectId` and `documentId` ones.
+  expect(await pairsOfProject(ctx, "p1").primaryKeys()).toEqual(["q1", "q2"]);
+  expect(await pairsOfDocument(ctx, "d1").primaryKeys()).toEqual(["q2", "q1"]);
   await ctx.db.delete();
 });

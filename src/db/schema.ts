@@ -136,9 +136,12 @@ export class StudioDB extends Dexie {
     // Version 6: `[projectId+status+id]` replaces `status`, so a bulk status change reads the
     // project's pairs of a status in pages, after the last id of the page before (db/sweeps.ts):
     // the `status` index held every project's pairs of a status under one key, read at once.
+    // `projectId` and `documentId` go, as `[projectId+id]` and `[documentId+index]` answer the
+    // same reads, and `resultId`, which nothing read: each index is work on every pair written,
+    // and a bulk edit of 54,545 pairs writes every one of them.
     this.version(6).stores({
       pairs:
-        "id, projectId, documentId, chunkId, resultId, [documentId+index], [projectId+status+id], stale, [projectId+updatedAt], [projectId+id]",
+        "id, chunkId, [documentId+index], [projectId+status+id], stale, [projectId+updatedAt], [projectId+id]",
     });
   }
 }

@@ -2,6 +2,7 @@ import { useEffect } from "react";
 import {
   pairCounts,
   projectMarks,
+  projectPairIds,
   questionsPage,
   saveDuplicateMarks,
   saveScores,
@@ -183,9 +184,7 @@ class Keeper {
     if (this.reload) {
       // Pairs were deleted: their questions leave the duplicate index (keys only are read).
       this.reload = false;
-      const stored = new Set(
-        await studio.db.pairs.where("projectId").equals(this.projectId).primaryKeys(),
-      );
+      const stored = new Set(await projectPairIds(studio, this.projectId));
       const gone = [...this.known.keys()].filter((id) => !stored.has(id));
       for (const id of gone) this.known.delete(id);
       if (gone.length > 0) await this.saveMarks(await ask({ kind: "removeQuestions", ids: gone }));

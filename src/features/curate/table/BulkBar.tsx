@@ -37,7 +37,7 @@ export function BulkBar({ projectId, selected, matching, ...props }: BulkBarProp
   const ask = (action: BulkAction) =>
     attempt(
       async () =>
-        setPlan(await planBulk(action, onSelection ? selected : matching.toArray(), scopeLabel)),
+        setPlan(await planBulk(action, onSelection ? selected : matching.idsByKey(), scopeLabel)),
       "Bulk action",
     );
 

@@ -196,7 +196,7 @@ export function PairsPage({ projectId }: { projectId: string }) {
         selected={selected}
         matching={ids}
         onClearSelection={() => setSelection(new Set(), null)}
-        onSelectAll={() => setSelection(new Set(ids.toArray()), null)}
+        onSelectAll={() => setSelection(new Set(ids.idsByKey()), null)}
       />
       {!loading && query.total === 0 && answered ? (
         <EmptyState title="No pairs yet">
