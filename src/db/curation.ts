@@ -6,7 +6,7 @@ import { readPairsByIds } from "./cursor";
 import { beginStep, coalesce, type HistoryScope } from "./history";
 import type { PairRow, PairStatus } from "./schema";
 import { guardWrite } from "./storage-error";
-import { readOverlay, statusesOtherThan, SWEEP_FROM } from "./sweeps";
+import { OverlayCache, readOverlay, statusesOtherThan, SWEEP_FROM } from "./sweeps";
 
 /*
  * Every curation write goes through here, so every one of them can be undone (db/history.ts).
@@ -58,12 +58,13 @@ export async function editPairs(
   // In key order, so each batch's rows lie together (readPairsByIds). Ids that come in about
   // that order already, as the pairs table hands them over, sort in about one pass.
   const sorted = [...new Set(ids)].sort();
+  const overlays = new OverlayCache(scope.projectId);
   for (let start = 0; start < sorted.length; start += size) {
     const batch = sorted.slice(start, start + size);
     changed += await guardWrite(() =>
       db.transaction("rw", db.pairs, db.sweeps, db.history, async () => {
         // Rows start resolved: an edit never writes back a status a pending sweep replaced.
-        const overlay = await readOverlay(ctx, scope.projectId);
+        const overlay = await overlays.current(ctx);
         const rows = (await readPairsByIds(ctx, batch)).map((r) => overlay.resolve(r));
         const t = ctx.now();
         const changes: RowChange<PairRow>[] = [];

@@ -9,7 +9,7 @@ import { readInsights } from "./insights";
 import { listPairs } from "./pairs";
 import { readPairsChangedSince, type PairsViewBatch } from "./pairs-view";
 import { StudioDB, type PairRow, type PairStatus } from "./schema";
-import { foldSweeps, NO_SWEEPS, statusesOtherThan, SWEEP_FROM } from "./sweeps";
+import { foldSweeps, NO_SWEEPS, OverlayCache, statusesOtherThan, SWEEP_FROM } from "./sweeps";
 
 let ctx: DbContext;
 let n = 0;
@@ -144,6 +144,44 @@ describe("status sweeps", () => {
     );
     // Pages of 4 and 5 end exactly where a status ends (20 pending, 10 accepted); 7 ends inside.
     for (const page of [4, 5, 7, 100]) expect(new Map(await read(page))).toEqual(expected);
+  });
+
+  it("an overlay kept across a bulk edit's batches is read again only for a new sweep", async () => {
+    const ids = await seed(6);
+    const cache = new OverlayCache("p");
+    const resolved = () =>
+      ctx.db.transaction("r", ctx.db.pairs, ctx.db.sweeps, async () => {
+        const overlay = await cache.current(ctx);
+        const rows = await ctx.db.pairs.bulkGet(ids);
+        return { overlay, statuses: rows.map((r) => r && overlay.resolve(r).status) };
+      });
+    await setStatus(ctx, scope, ids.slice(0, 3), "rejected", { sweepFrom: 1 });
+    const first = await resolved();
+    expect(first.statuses).toEqual([
+      "rejected",
+      "rejected",
+      "rejected",
+      "pending",
+      "pending",
+      "pending",
+    ]);
+    // Folding (and deleting) a sweep it has seen keeps the overlay, and rows still resolve right.
+    await foldAll();
+    const afterFold = await resolved();
+    expect(afterFold.overlay).toBe(first.overlay);
+    expect(afterFold.statuses).toEqual(first.statuses);
+    // A new sweep is read.
+    await setStatus(ctx, scope, ids.slice(2), "accepted", { sweepFrom: 1 });
+    const afterNew = await resolved();
+    expect(afterNew.overlay).not.toBe(first.overlay);
+    expect(afterNew.statuses).toEqual([
+      "rejected",
+      "rejected",
+      "accepted",
+      "accepted",
+      "accepted",
+      "accepted",
+    ]);
   });
 
   it("any mix of sweeps, single changes, partial folds and undo reads like plain status writes", async () => {
