@@ -2,6 +2,7 @@ import { Dexie } from "dexie";
 import { STATUSES } from "../core/curation/view";
 import type { SweepPart } from "../core/rows";
 import type { DbContext } from "./context";
+import { readPairsByIds } from "./cursor";
 import type { PairRow, PairStatus, SweepRow } from "./schema";
 
 /*
@@ -126,9 +127,10 @@ export async function statusesOtherThan(
       after = keys[keys.length - 1] as string;
     }
   }
-  const listed = overlay.empty ? [] : ids.filter((id) => overlay.lists(id));
-  for (const row of listed.length > 0 ? await ctx.db.pairs.bulkGet(listed) : []) {
-    if (!row) continue;
+  // In pages (readPairsByIds): right after a sweep of 54,545 pairs, another over the same
+  // pairs lists every one of them, and one request for them all held the page's thread.
+  const listed = overlay.empty ? [] : [...wanted].filter((id) => overlay.lists(id)).sort();
+  for (const row of await readPairsByIds(ctx, listed)) {
     const now = overlay.resolve(row).status;
     if (now === status) other.delete(row.id);
     else other.set(row.id, now);
