@@ -359,7 +359,10 @@ test("A bulk reject of 520 pairs is one sweep: it survives a reload before it is
   // accepted meanwhile (here behind the studio's back, without a new write time) show as
   // accepted once the Pairs page opens: the load starts over rather than trust what it held.
   await page.goto("/");
-  await page.waitForTimeout(2000);
+  // The app marks the moment its warm start holds the first rows (pairs-sync.ts).
+  await expect
+    .poll(() => page.evaluate(() => performance.getEntriesByName("ipt:pairs-warm-held").length))
+    .toBe(1);
   await rewritePairs(page, "accept");
   await page
     .getByRole("navigation", { name: "Pages" })
