@@ -116,7 +116,7 @@ test("Regenerate a chunk against the fixture server, and check that edited pairs
   expect(stored.filter((p) => !p.edited).every((p) => p.origin === "model")).toBe(true);
 
   // The whole regeneration is one undo step.
-  await page.getByRole("button", { name: "Undo" }).click();
+  await page.getByRole("button", { name: "Undo Regenerate chunk" }).click();
   await expect(studio.pairs()).toHaveCount(3);
   await expect(studio.pairs().filter({ hasText: "How does basalt form?" })).toHaveCount(1);
   await expect(studio.pairs().filter({ hasText: "Where does lava cool" })).toHaveCount(0);

@@ -370,3 +370,57 @@ test("A bulk reject of 520 pairs is one sweep: it survives a reload before it is
     .click();
   await expect(status.getByRole("button", { name: "Accepted 650" })).toBeVisible();
 });
+
+test("Sort from the keyboard, keys after a checkbox click, the table's keys in the help, and undo in the document view", async ({
+  page,
+}) => {
+  const file = backupFile(3, (d) =>
+    [0, 1].map((i) => ({ question: `Question ${d}-${i}?`, answer: `Answer ${d}.` })),
+  );
+  await restore(page, file, 3);
+  await page.goto("/?view=pairs");
+  const rows = grid(page).getByRole("row");
+  await expect(rows).toHaveCount(7);
+
+  // The sort buttons take the focus like any button, and Enter sorts (it does not edit a pair).
+  const header = grid(page).getByRole("columnheader", { name: "Question" });
+  const sortButton = header.getByRole("button", { name: "Question" });
+  await sortButton.focus();
+  await page.keyboard.press("Enter");
+  await expect(header).toHaveAttribute("aria-sort", "ascending");
+  await expect(rows.nth(1)).toContainText("Question 0-0?");
+  await page.keyboard.press("Enter");
+  await expect(header).toHaveAttribute("aria-sort", "descending");
+  await expect(rows.nth(1)).toContainText("Question 2-1?");
+  await expect(grid(page).getByRole("textbox")).toHaveCount(0);
+
+  // A checkbox click selects without taking the focus, so the single keys go on working.
+  await grid(page).getByLabel("Select pair 1").click();
+  await expect(grid(page).getByLabel("Select pair 1")).not.toBeFocused();
+  await expect(rows.nth(1)).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.press("j");
+  await page.keyboard.press("x");
+  await expect(rows.nth(2)).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.press("Escape");
+  await expect(grid(page).locator('[aria-selected="true"]')).toHaveCount(0);
+
+  // The help lists the table's keys.
+  await page.keyboard.press("?");
+  const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await expect(help.getByText("Pairs page: Esc")).toBeVisible();
+  await expect(help.getByText("Pairs page: Home / End")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(help).toBeHidden();
+
+  // The document view has undo and redo too: o opens the focused pair's document.
+  await page.keyboard.press("o");
+  const panel = page.getByRole("region", { name: "Pairs" });
+  const card = panel.getByRole("listitem").filter({ hasText: "Question 2-0?" });
+  await card.getByRole("button", { name: "Accept" }).click();
+  await expect(card).toHaveAttribute("data-status", "accepted");
+  await panel.getByRole("button", { name: "Undo Accept 1 pair" }).click();
+  await expect(card).toHaveAttribute("data-status", "pending");
+  await panel.getByRole("button", { name: "Redo Accept 1 pair" }).click();
+  await expect(card).toHaveAttribute("data-status", "accepted");
+  expect((await storedStatuses(page))["Question 2-0?"]).toBe("accepted");
+});

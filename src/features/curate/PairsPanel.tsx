@@ -17,6 +17,7 @@ import { useSynthesis } from "../../stores/synthesis-store";
 import { attempt, useUi } from "../../stores/ui-store";
 import { AddPairForm } from "./AddPairForm";
 import { historyScope } from "./history-scope";
+import { HistoryButtons } from "./HistoryButtons";
 import { PairCard } from "./PairCard";
 import { chunkChoices } from "./chunk-labels";
 import { shownQuality, sourceIndexes, type ShownQuality } from "./pair-quality";
@@ -74,12 +75,15 @@ export function PairsPanel({ doc }: { doc: DocumentRow }) {
       aria-label="Pairs"
       className="flex w-[26rem] shrink-0 flex-col border-l border-neutral-200 dark:border-neutral-800"
     >
-      <div className="flex items-baseline gap-2 border-b border-neutral-200 p-3 dark:border-neutral-800">
+      <div className="flex flex-wrap items-center gap-x-2 gap-y-1 border-b border-neutral-200 p-3 dark:border-neutral-800">
         <h2 className="text-sm font-semibold">Pairs</h2>
         <span className="text-xs text-neutral-500" aria-live="polite">
           {pairs?.length ?? 0} · {counts.accepted} accepted · {counts.rejected} rejected ·{" "}
           {counts.pending} pending
         </span>
+        <div className="ml-auto">
+          <HistoryButtons projectId={doc.projectId} />
+        </div>
       </div>
       <div className="flex-1 overflow-y-auto p-3">
         {live && (

@@ -15,7 +15,7 @@ import { attempt, useUi } from "../../../stores/ui-store";
 import { historyScope } from "../history-scope";
 import { BulkBar } from "./BulkBar";
 import { FiltersBar } from "./FiltersBar";
-import { HistoryButtons } from "./HistoryButtons";
+import { HistoryButtons } from "../HistoryButtons";
 import { askIndex, warmIndexWorker } from "./pairs-index-client";
 import { syncNow } from "./pairs-sync";
 import { PairsTable } from "./PairsTable";

@@ -116,7 +116,6 @@ export function PairsTable(props: PairsTableProps) {
                   ) : (
                     <button
                       type="button"
-                      tabIndex={-1}
                       onClick={() => col.key && props.onSort(col.key)}
                       className="flex items-center gap-1 hover:text-neutral-900 dark:hover:text-white"
                       title={`Sort by ${col.label.toLowerCase()}`}

@@ -70,6 +70,10 @@ export const PairsTableRow = memo(function PairsTableRow(props: RowProps) {
           type="checkbox"
           checked={selected}
           aria-label={`Select pair ${position + 1}`}
+          // Clicking leaves the focus where it was: on a focused checkbox, the single-key
+          // shortcuts would stop (they never act in a form field).
+          tabIndex={-1}
+          onMouseDown={(e) => e.preventDefault()}
           onClick={(e) => {
             e.stopPropagation();
             onToggle(id, e.shiftKey);

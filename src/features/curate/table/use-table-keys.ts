@@ -44,6 +44,8 @@ export function useTableKeys(actions: TableKeyActions, editing: boolean): void {
       const t = e.target;
       const onTable = t === document.body || (t instanceof Element && t.closest('[role="grid"]'));
       if (TABLE_ONLY.has(e.key) && !onTable) return;
+      // Enter on a column's sort button sorts; it edits the pair only from the rows.
+      if (e.key === "Enter" && t instanceof HTMLButtonElement) return;
       switch (e.key) {
         case "j":
         case "ArrowDown":

@@ -1,10 +1,10 @@
 import { useEffect } from "react";
-import { historyStatus, redo, undo } from "../../../db";
-import { studio } from "../../../db/studio";
-import { useWatchedQuery } from "../../../lib/use-watched-query";
-import { Button } from "../../../components/Button";
-import { attempt, useUi } from "../../../stores/ui-store";
-import { syncNow } from "./pairs-sync";
+import { historyStatus, redo, undo } from "../../db";
+import { studio } from "../../db/studio";
+import { useWatchedQuery } from "../../lib/use-watched-query";
+import { Button } from "../../components/Button";
+import { attempt, useUi } from "../../stores/ui-store";
+import { syncNow } from "./table/pairs-sync";
 
 /** Undoes or redoes the project's latest curation step, and says what was undone. */
 export function undoRedo(projectId: string, direction: "undo" | "redo"): void {
