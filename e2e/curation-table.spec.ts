@@ -424,3 +424,37 @@ test("Sort from the keyboard, keys after a checkbox click, the table's keys in t
   await expect(card).toHaveAttribute("data-status", "accepted");
   expect((await storedStatuses(page))["Question 2-0?"]).toBe("accepted");
 });
+
+test("A second tab leaves the first tab's undo history alone; a new visit starts clean", async ({
+  page,
+}) => {
+  const file = backupFile(2, (d) => [{ question: `Question ${d}?`, answer: `Answer ${d}.` }]);
+  await restore(page, file, 2);
+  await page.goto("/?view=pairs");
+  await expect(grid(page).getByRole("row")).toHaveCount(3);
+  await page.keyboard.press("a");
+  const undoButton = page.getByRole("button", { name: "Undo Accept 1 pair" });
+  await expect(undoButton).toBeEnabled();
+
+  // The second tab's boot forgets the history of sessions no tab holds open, then shows the
+  // project: once its documents show, it is done.
+  const second = await page.context().newPage();
+  await second.goto("/");
+  await expect(second.getByText("Doc 01")).toBeVisible();
+  await second.close();
+  await undoButton.click();
+  await expect(grid(page).getByRole("row").nth(1)).toContainText("Pending");
+  expect(await storedStatuses(page)).toEqual({
+    "Question 0?": "pending",
+    "Question 1?": "pending",
+  });
+
+  // A new visit (a new tab's session, with the first one closed) starts with no history.
+  await page.keyboard.press("a");
+  await expect(page.getByRole("button", { name: "Undo Accept 1 pair" })).toBeEnabled();
+  const later = await page.context().newPage();
+  await page.close();
+  await later.goto("/?view=pairs");
+  await expect(grid(later).getByRole("row")).toHaveCount(3);
+  await expect(later.getByRole("button", { name: "Undo", exact: true })).toBeDisabled();
+});

@@ -2,7 +2,7 @@ import { useEffect, useState } from "react";
 import {
   CURRENT_PROJECT_KEY,
   ensureDefaultProject,
-  forgetOtherSessions,
+  forgetClosedSessions,
   getSetting,
   recoverInterruptedJobs,
   recoverInterruptedResults,
@@ -10,7 +10,7 @@ import {
 } from "../db";
 import { studio } from "../db/studio";
 import { restoreActiveEngine } from "../features/models/remote-server";
-import { sessionId } from "../lib/session";
+import { holdSession, openSessions, sessionId } from "../lib/session";
 import { useWatchedQuery } from "../lib/use-watched-query";
 import { toastError, useUi } from "../stores/ui-store";
 import { plural } from "../core/plural";
@@ -39,8 +39,11 @@ export function useBoot(): { project: ProjectRow | null; error: unknown } {
       const recovered = await recoverInterruptedResults(studio);
       // Batch work in flight goes back to its queue; the runner resumes once an engine is ready.
       const requeued = await recoverInterruptedJobs(studio);
-      // Undo history lasts for this tab's session: a reload keeps it, a new visit starts clean.
-      await forgetOtherSessions(studio, sessionId());
+      // Undo history lasts for a tab's session: a reload keeps it, a new visit starts clean, and
+      // the history of other tabs still open stays.
+      const session = sessionId();
+      holdSession(session);
+      await forgetClosedSessions(studio, [session, ...(await openSessions())]);
       if (!live) return;
       useUi.getState().setProject(open.id);
       if (requeued > 0) {

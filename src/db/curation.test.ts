@@ -2,7 +2,7 @@ import "fake-indexeddb/auto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { DbContext } from "./context";
 import { addManualPair, deletePairs, editPairText, setStatus, setTaskType } from "./curation";
-import { forgetOtherSessions, HISTORY_STEPS, historyStatus, redo, undo } from "./history";
+import { forgetClosedSessions, HISTORY_STEPS, historyStatus, redo, undo } from "./history";
 import { StudioDB, type PairRow } from "./schema";
 
 let ctx: DbContext;
@@ -171,12 +171,16 @@ describe("curation writes with undo and redo", () => {
     expect(undone).toBe(HISTORY_STEPS);
   }, 60_000);
 
-  it("history survives in its own session and is dropped for another one", async () => {
+  it("history survives while its session is open and is dropped once it is not", async () => {
     const ids = await seed(2);
     await setStatus(ctx, scope, ids, "accepted");
-    await forgetOtherSessions(ctx, "s1");
+    await forgetClosedSessions(ctx, ["s1"]);
     expect((await historyStatus(ctx, "p")).undo).not.toBeNull();
-    await forgetOtherSessions(ctx, "s2");
+    // A second tab (s2) opens while the first is still open.
+    await forgetClosedSessions(ctx, ["s2", "s1"]);
+    expect((await historyStatus(ctx, "p")).undo).not.toBeNull();
+    // A new visit after the first tab closed.
+    await forgetClosedSessions(ctx, ["s3"]);
     expect(await historyStatus(ctx, "p")).toEqual({ undo: null, redo: null });
   });
 

@@ -151,12 +151,16 @@ async function move(
   return target.label;
 }
 
-/** Drops history written by other browser sessions: undo survives a reload, not a new visit. */
-export async function forgetOtherSessions(ctx: DbContext, session: string): Promise<void> {
+/**
+ * Drops history written by browser sessions other than `open` (the tabs still open, this one
+ * included): undo survives a reload, not a new visit, and opening a second tab leaves the
+ * first one's history alone.
+ */
+export async function forgetClosedSessions(ctx: DbContext, open: readonly string[]): Promise<void> {
   await guardWrite(() =>
     ctx.db.history
       .where("session")
-      .notEqual(session)
+      .noneOf(open)
       .delete()
       .then(() => undefined),
   );

@@ -18,3 +18,24 @@ export function sessionId(): string {
 }
 
 let fallback: string | undefined;
+
+/*
+ * Which sessions are open: each tab holds a Web Lock named after its session for as long as the
+ * page lives, and the browser lets go of it when the tab closes or reloads. Another tab's boot
+ * asks for the held locks, so it forgets only the history of sessions no tab has open.
+ */
+const LOCK_PREFIX = "ipt-studio:session:";
+
+/** Holds this tab's session lock until the page goes. */
+export function holdSession(id: string): void {
+  void navigator.locks?.request(LOCK_PREFIX + id, () => new Promise<never>(() => {}));
+}
+
+/** The sessions some tab holds open, or an empty list where the browser cannot tell. */
+export async function openSessions(): Promise<string[]> {
+  if (!navigator.locks) return [];
+  const { held = [] } = await navigator.locks.query();
+  return held.flatMap((lock) =>
+    lock.name?.startsWith(LOCK_PREFIX) ? [lock.name.slice(LOCK_PREFIX.length)] : [],
+  );
+}
