@@ -99,6 +99,9 @@ test("new pairs are scored and duplicate questions grouped in the background", a
     .click();
   const grid = page.getByRole("grid", { name: "Pairs" });
   await expect(grid.getByText("Duplicate", { exact: true })).toHaveCount(2);
+  // Both show the same group id.
+  const group = `Group ${twins[0]?.duplicate?.group.slice(0, 6)}`;
+  await expect(grid.getByText(group, { exact: true })).toHaveCount(2);
   await page.getByLabel("Search questions and answers").fill("when");
   await expect(page.getByText(/^2 of 3 pairs match/)).toBeVisible();
   await grid.getByRole("checkbox", { name: "Select pair 1" }).click();
@@ -109,5 +112,6 @@ test("new pairs are scored and duplicate questions grouped in the background", a
   await page.getByRole("dialog").getByRole("button", { name: "Delete", exact: true }).click();
   await expect(page.getByText(/^1 of 2 pairs match/)).toBeVisible();
   await expect(grid.getByText("Duplicate", { exact: true })).toHaveCount(0, { timeout: 10_000 });
+  await expect(grid.getByText(group, { exact: true })).toHaveCount(0);
   await expect.poll(async () => (await stored()).filter((p) => p.duplicate).length).toBe(0);
 });

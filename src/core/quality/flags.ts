@@ -76,3 +76,10 @@ export function orderFlags(flags: Iterable<Flag>): Flag[] {
   const set = new Set(flags);
   return FLAGS.filter((f) => set.has(f));
 }
+
+/** A duplicate group as badges name it: the start of its id, enough to tell groups apart. */
+export const groupLabel = (group: string): string => `Group ${group.slice(0, 6)}`;
+
+/** What a duplicate group badge means, for its tooltip. */
+export const GROUP_DESCRIPTION =
+  "The duplicate group: every pair in it asks the same or almost the same question.";

@@ -1,4 +1,9 @@
-import { FLAG_DESCRIPTIONS, FLAG_LABELS } from "../../core/quality/flags";
+import {
+  FLAG_DESCRIPTIONS,
+  FLAG_LABELS,
+  GROUP_DESCRIPTION,
+  groupLabel,
+} from "../../core/quality/flags";
 import { TASK_TYPE_LABELS } from "../../core/quality/task-type";
 import { WEAK_GROUNDING } from "../../core/quality/quality";
 import { groundingLabel, type ShownQuality } from "./pair-quality";
@@ -46,11 +51,7 @@ export function PairBadges({ quality }: { quality: ShownQuality | null }) {
         <Explained key={f} label={FLAG_LABELS[f]} why={FLAG_DESCRIPTIONS[f]} tone={warn} />
       ))}
       {duplicate && (
-        <Explained
-          label={`Group ${duplicate.group.slice(0, 6)}`}
-          why="The duplicate group: every pair in it asks the same or almost the same question."
-          tone={neutral}
-        />
+        <Explained label={groupLabel(duplicate.group)} why={GROUP_DESCRIPTION} tone={neutral} />
       )}
     </ul>
   );

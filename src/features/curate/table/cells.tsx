@@ -1,4 +1,10 @@
-import { FLAG_DESCRIPTIONS, FLAG_LABELS, orderFlags } from "../../../core/quality/flags";
+import {
+  FLAG_DESCRIPTIONS,
+  FLAG_LABELS,
+  GROUP_DESCRIPTION,
+  groupLabel,
+  orderFlags,
+} from "../../../core/quality/flags";
 import { TASK_TYPE_LABELS } from "../../../core/quality/task-type";
 import type { PairsTableRow } from "../../../core/curation/pairs-index";
 import type { PairStatus } from "../../../db";
@@ -77,6 +83,14 @@ export function FlagBadges({ row }: { row: PairsTableRow }) {
           {FLAG_LABELS[f]}
         </span>
       ))}
+      {row.group && (
+        <span
+          title={GROUP_DESCRIPTION}
+          className="rounded bg-neutral-100 px-1.5 py-0.5 text-[11px] text-neutral-700 dark:bg-neutral-800 dark:text-neutral-200"
+        >
+          {groupLabel(row.group)}
+        </span>
+      )}
     </span>
   );
 }
