@@ -126,6 +126,8 @@ export function curationBackup({
           grounding: (n % 11) / 10 > 1 ? 1 : (n % 11) / 10,
           flags: n % 5 === 0 ? ["weakGrounding"] : n % 13 === 0 ? ["shortQuestion"] : [],
           taskType: TASK_TYPES[n % TASK_TYPES.length],
+          // Two evidence passages, as a scored pair stores them.
+          spans: [4, 12 + (n % 7), 20, 31 + (n % 5)],
         };
       }
       pairs.push(row);

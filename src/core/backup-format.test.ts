@@ -178,6 +178,21 @@ describe("validateBackup", () => {
     expect(bad.ok ? "" : bad.message).toContain(
       "pairs[0].quality.flags must be a list of quality flags",
     );
+
+    // Stored evidence spans come back as they were; an end before its start is refused.
+    json.pairs[0] = {
+      ...pair(0, "d0"),
+      quality: { ...quality, spans: [3, 9, 12, 20] },
+    } as ReturnType<typeof pair>;
+    const spans = validateBackup(json);
+    expect(spans.ok && spans.backup.pairs[0]?.quality?.spans).toEqual([3, 9, 12, 20]);
+    json.pairs[0] = { ...pair(0, "d0"), quality: { ...quality, spans: [9, 3] } } as ReturnType<
+      typeof pair
+    >;
+    const badSpans = validateBackup(json);
+    expect(badSpans.ok ? "" : badSpans.message).toContain(
+      "pairs[0].quality.spans must be a list of evidence offsets (start, end, …)",
+    );
   });
 
   it("recognises what is not a backup at all", () => {

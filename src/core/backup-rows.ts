@@ -139,6 +139,17 @@ const readQuality = (q: Fields): StoredQuality => ({
     "a list of quality flags",
   ),
   taskType: q.oneOf("taskType", TASK_TYPES),
+  spans:
+    q.o.spans == null
+      ? undefined
+      : q.check<number[]>(
+          "spans",
+          (v) =>
+            Array.isArray(v) &&
+            v.length % 2 === 0 &&
+            v.every((x, i) => Number.isInteger(x) && x >= 0 && (i % 2 === 0 || x >= v[i - 1])),
+          "a list of evidence offsets (start, end, …)",
+        ),
 });
 
 const readDuplicate = (d: Fields): DuplicateMark => ({

@@ -152,11 +152,17 @@ export interface SweepPart {
   before: PairStatus[];
 }
 
-/** What `qualityOf` found, minus the evidence spans (recomputed when a pair is shown). */
+/** What `qualityOf` found. */
 export interface StoredQuality {
   grounding: number | null;
   flags: Flag[];
   taskType: TaskType;
+  /**
+   * The evidence spans in the chunk's text, flat: start, end, start, end… (one array, not an
+   * object per span, so loading 100,000 pairs decodes one more value each). Absent in pairs
+   * scored before spans were stored: those are found again when shown.
+   */
+  spans?: number[];
 }
 
 /**

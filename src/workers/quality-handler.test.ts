@@ -1,3 +1,4 @@
+import { unflattenSpans } from "../core/quality/grounding";
 import { describe, expect, it } from "vitest";
 import { createQualityHandler } from "./quality-handler";
 
@@ -28,6 +29,11 @@ describe("quality worker", () => {
     if (reply.kind !== "scores") return;
     const byId = new Map(reply.scores.map((s) => [s.id, s.quality]));
     expect(byId.get("a")?.grounding).toBe(1);
+    // The evidence is stored with the scores, as offsets into the chunk's text.
+    const evidence = unflattenSpans(byId.get("a")?.spans ?? []).map((s) =>
+      text.slice(s.start, s.end),
+    );
+    expect(evidence.join(" ")).toContain("1648");
     expect(byId.get("a")?.flags).toEqual([]);
     expect(byId.get("b")?.grounding).toBeLessThan(0.5);
     expect(byId.get("b")?.flags).toContain("weakGrounding");

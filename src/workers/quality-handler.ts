@@ -1,4 +1,4 @@
-import { indexSource } from "../core/quality/grounding";
+import { flattenSpans, indexSource } from "../core/quality/grounding";
 import { NearDuplicateIndex } from "../core/quality/near-duplicates";
 import { qualityOf } from "../core/quality/quality";
 import type { DuplicateMark } from "../core/rows";
@@ -33,8 +33,11 @@ export function createQualityHandler(): (request: QualityRequest) => QualityRepl
           // Index the chunk once for all of its pairs.
           const source = indexSource(chunk.text);
           return chunk.pairs.map((p) => {
-            const { grounding, flags, taskType } = qualityOf(p, source);
-            return { id: p.id, quality: { grounding, flags, taskType } };
+            const { grounding, flags, taskType, spans } = qualityOf(p, source);
+            return {
+              id: p.id,
+              quality: { grounding, flags, taskType, spans: flattenSpans(spans) },
+            };
           });
         });
         return { kind: "scores", scores };

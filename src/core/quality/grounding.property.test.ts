@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { groundingIn, groundingOf, indexSource, type Grounding } from "./grounding";
+import {
+  flattenSpans,
+  groundingIn,
+  groundingOf,
+  indexSource,
+  unflattenSpans,
+  type Grounding,
+} from "./grounding";
 import { tokenize } from "./normalize";
 
 const WORDS = [
@@ -96,6 +103,21 @@ describe("grounding properties", () => {
         const index = indexSource(source);
         for (const a of answers) expect(groundingIn(index, a)).toEqual(groundingOf(a, source));
       }),
+    );
+  });
+});
+
+describe("stored spans", () => {
+  it("flattened for storage and read back, any answer's spans are the same", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...WORDS)),
+        fc.array(fc.constantFrom(...WORDS)),
+        (text, answer) => {
+          const { spans } = groundingOf(answer.join(" "), text.join(" "));
+          expect(unflattenSpans(flattenSpans(spans))).toEqual(spans);
+        },
+      ),
     );
   });
 });

@@ -154,3 +154,16 @@ export function mergeSpans(spans: readonly Span[]): Span[] {
   }
   return out;
 }
+
+/** Spans as one flat list of offsets (start, end, start, end…), the way pairs store them. */
+export function flattenSpans(spans: readonly Span[]): number[] {
+  return spans.flatMap((s) => [s.start, s.end]);
+}
+
+/** Spans from their flat stored form ({@link flattenSpans}). */
+export function unflattenSpans(flat: readonly number[]): Span[] {
+  const spans: Span[] = [];
+  for (let i = 0; i + 1 < flat.length; i += 2)
+    spans.push({ start: flat[i] as number, end: flat[i + 1] as number });
+  return spans;
+}

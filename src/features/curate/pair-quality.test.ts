@@ -78,6 +78,13 @@ describe("evidence", () => {
     expect(span && TEXT.slice(span.start, span.end)).toBe("lava cools quickly");
   });
 
+  it("takes the stored spans while the quality is up to date, and finds them again after", () => {
+    const quality = { grounding: 1, flags: [], taskType: "freeFormQa" as const, spans: [0, 6] };
+    expect(evidenceSpans(pair({ quality }), indexSource(TEXT))).toEqual([{ start: 0, end: 6 }]);
+    const [span] = evidenceSpans(pair({ quality, stale: 1 }), indexSource(TEXT));
+    expect(span && TEXT.slice(span.start, span.end)).toBe("lava cools quickly");
+  });
+
   it("labels grounding", () => {
     expect(groundingLabel(0.824)).toBe("Grounded 82%");
     expect(groundingLabel(null)).toBe("Grounding n/a");

@@ -1,5 +1,10 @@
 import { orderFlags, type Flag } from "../../core/quality/flags";
-import { indexSource, type SourceIndex, type Span } from "../../core/quality/grounding";
+import {
+  indexSource,
+  unflattenSpans,
+  type SourceIndex,
+  type Span,
+} from "../../core/quality/grounding";
 import { qualityOf } from "../../core/quality/quality";
 import type { TaskType } from "../../core/quality/task-type";
 import type { ChunkRow, DuplicateMark, PairRow } from "../../db";
@@ -58,9 +63,13 @@ export function shownQuality(pair: PairRow, source: SourceIndex | undefined): Sh
   };
 }
 
-/** Where a pair's answer is grounded in its chunk, as offsets into the chunk's text. */
+/**
+ * Where a pair's answer is grounded in its chunk, as offsets into the chunk's text: as stored
+ * when its quality is up to date, else found now.
+ */
 export function evidenceSpans(pair: PairRow, source: SourceIndex): Span[] {
-  return qualityOf(pair, source).spans;
+  const stored = pair.stale !== 1 ? pair.quality?.spans : undefined;
+  return stored ? unflattenSpans(stored) : qualityOf(pair, source).spans;
 }
 
 /** A run of chunk text, marked when it is evidence. */
