@@ -61,7 +61,6 @@ test("Check that a grounded span is highlighted for the focused pair", async ({ 
   await expect(marks.filter({ hasText: "magma" })).toHaveCount(0);
   await expect(studio.pair(2)).toContainText("Grounded 100%");
   await expect(studio.pair(2)).toContainText("Free-form QA");
-  await page.screenshot({ path: "/tmp/shots-doc-highlight.png" });
 
   // Hovering another pair shows its evidence instead.
   await studio.pair(1).hover();
@@ -98,7 +97,6 @@ test("Regenerate a chunk against the fixture server, and check that edited pairs
   // The prompt is the chunk's first-round prompt.
   const sent = server.requests.filter((r) => r.path.endsWith("/completions")).at(-1)?.body;
   expect((sent as { prompt: string }).prompt).toContain(TEXT);
-  await page.screenshot({ path: "/tmp/shots-doc-regenerate.png" });
 
   await dialog.getByRole("button", { name: "Replace model pairs" }).click();
   await expect(dialog).toBeHidden();

@@ -236,7 +236,6 @@ test("Bulk-reject by a flag filter, undo, then redo", async ({ page }) => {
   await page.locator("summary", { hasText: "Flags" }).click();
   await expect(page.getByRole("checkbox", { name: "Very short question" })).toBeChecked();
   await page.locator("summary", { hasText: "Flags" }).click();
-  await page.screenshot({ path: "/tmp/shots-table-light.png" });
 
   const whyStatuses = async () => {
     const rows = (await storedRows<{ question: string; status: string }>(page, "pairs")).map(
@@ -278,7 +277,6 @@ test("Bulk-reject by a flag filter, undo, then redo", async ({ page }) => {
   await page.getByRole("checkbox", { name: "Very short question" }).uncheck();
   await page.locator("summary", { hasText: "Flags" }).click();
   await expect(page.getByText("12 pairs", { exact: false }).first()).toBeVisible();
-  await page.screenshot({ path: "/tmp/shots-table-dark.png" });
 
   // The document filter lists the titles once it has the focus; picking one shows its pairs.
   const documentFilter = page.getByLabel("Filter by document");

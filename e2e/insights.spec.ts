@@ -230,7 +230,6 @@ test("insights chart a project's pairs, with tables and the paper's figures", as
   ).toBeVisible();
 
   await page.getByRole("button", { name: "Dismiss" }).click();
-  await page.screenshot({ path: "/tmp/shots-insights-light.png" });
   await page.getByRole("button", { name: /Theme/ }).click();
   await expect(page.locator("html")).toHaveClass(/dark/);
   // Buttons fade their colours; wait for the dark background before the picture.
@@ -238,7 +237,6 @@ test("insights chart a project's pairs, with tables and the paper's figures", as
     "background-color",
     "oklch(0.205 0 none)",
   );
-  await page.screenshot({ path: "/tmp/shots-insights-dark.png" });
 
   // Task types: the chart summarizes itself, and its table has the exact counts.
   const types = page.getByRole("region", { name: "Task types" });
