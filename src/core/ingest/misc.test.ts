@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Batcher } from "./batcher";
 import { DelimitedTable, guessDelimiter, guessNewline } from "./delimited";
 import { ingestedDocument } from "./documents";
-import { formatBytes, formatDuration, remainingMs } from "./progress";
+import { formatBytes, formatDuration, remainingMs } from "../progress";
 
 describe("Batcher", () => {
   it("cuts at the item count or the character budget, whichever comes first", () => {

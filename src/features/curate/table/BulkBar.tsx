@@ -6,6 +6,7 @@ import { ProgressBar } from "../../../components/ProgressBar";
 import { attempt, useUi } from "../../../stores/ui-store";
 import { planBulk, runBulk, type BulkAction, type BulkPlan } from "./bulk-actions";
 import { holdForBulkAction } from "../bulk-hold";
+import { countsAndTimeLeft } from "../../../core/progress";
 import type { ViewIds } from "./view-ids";
 
 export interface BulkBarProps {
@@ -17,15 +18,21 @@ export interface BulkBarProps {
   onSelectAll: () => void;
 }
 
+/** A running bulk action: how far it is, and how long it has run (for the time left). */
+interface BulkProgress {
+  label: string;
+  done: number;
+  total: number;
+  elapsedMs: number;
+}
+
 /**
  * Bulk actions on the selection, or on every pair matching the filter when nothing is
  * selected. Each asks first, stating the exact count, then runs in batches with a progress bar.
  */
 export function BulkBar({ projectId, selected, matching, ...props }: BulkBarProps) {
   const [plan, setPlan] = useState<BulkPlan | null>(null);
-  const [progress, setProgress] = useState<{ label: string; done: number; total: number } | null>(
-    null,
-  );
+  const [progress, setProgress] = useState<BulkProgress | null>(null);
   const [taskType, setTaskType] = useState<TaskType | "">("");
   const pushToast = useUi((s) => s.pushToast);
   const onSelection = selected.length > 0;
@@ -44,14 +51,16 @@ export function BulkBar({ projectId, selected, matching, ...props }: BulkBarProp
   const run = (p: BulkPlan) => {
     setPlan(null);
     if (p.ids.length === 0) return;
-    setProgress({ label: p.confirm, done: 0, total: p.ids.length });
+    const startedAt = Date.now();
+    setProgress({ label: p.confirm, done: 0, total: p.ids.length, elapsedMs: 0 });
     attempt(async () => {
       // The table and the quality keeper follow once the whole action is written, not after
       // each of its batches.
       const release = holdForBulkAction();
       try {
         const changed = await runBulk(projectId, p, {
-          onProgress: (done, total) => setProgress({ label: p.confirm, done, total }),
+          onProgress: (done, total) =>
+            setProgress({ label: p.confirm, done, total, elapsedMs: Date.now() - startedAt }),
         });
         if (p.action.kind === "delete") props.onClearSelection();
         pushToast({
@@ -133,7 +142,7 @@ export function BulkBar({ projectId, selected, matching, ...props }: BulkBarProp
           <ProgressBar
             value={progress.total > 0 ? progress.done / progress.total : null}
             label={progress.label}
-            detail={`${progress.done.toLocaleString("en-US")} / ${progress.total.toLocaleString("en-US")}`}
+            detail={countsAndTimeLeft(progress.done, progress.total, progress.elapsedMs)}
           />
         </div>
       )}

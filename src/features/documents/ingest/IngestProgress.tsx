@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { Button } from "../../../components/Button";
 import { ProgressBar } from "../../../components/ProgressBar";
-import { formatBytes, formatDuration, remainingMs } from "../../../core/ingest/progress";
+import { formatBytes, formatDuration, remainingMs } from "../../../core/progress";
 import { useIngest } from "./ingest-store";
 
 /** A clock for the time estimate, which must move while a long file gives no events. */

@@ -1,6 +1,6 @@
 import { Button } from "../../../components/Button";
 import { FORMAT_LABELS, isRecordFormat } from "../../../core/ingest/formats";
-import { formatBytes } from "../../../core/ingest/progress";
+import { formatBytes } from "../../../core/progress";
 import { needsField, useIngest, type OfferedFile } from "./ingest-store";
 
 /** Rows beyond this are summarized: a dropped folder can hold thousands of files. */

@@ -1,4 +1,4 @@
-/** Numbers for the import's progress line: sizes, durations and the time left. */
+/** Numbers for progress lines (imports, bulk actions): sizes, durations and the time left. */
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -22,4 +22,11 @@ export function formatDuration(ms: number): string {
 export function remainingMs(done: number, total: number, elapsedMs: number): number | null {
   if (total <= 0 || done <= 0 || elapsedMs < 1000 || done / total < 0.01) return null;
   return Math.max(0, (elapsedMs * (total - done)) / done);
+}
+
+/** "12,000 / 54,545 · 9 s left", the time left once there is enough to go on. */
+export function countsAndTimeLeft(done: number, total: number, elapsedMs: number): string {
+  const counts = `${done.toLocaleString("en-US")} / ${total.toLocaleString("en-US")}`;
+  const left = done < total ? remainingMs(done, total, elapsedMs) : null;
+  return left === null ? counts : `${counts} · ${formatDuration(left)} left`;
 }
