@@ -22,6 +22,7 @@ import { PairsTable } from "./PairsTable";
 import { installUrlSync } from "./url-sync";
 import { usePairsQuery, usePairsSync } from "./use-pairs-query";
 import { useTableKeys } from "./use-table-keys";
+import { countsAndTimeLeft } from "../../../core/progress";
 import { plural } from "../../../core/plural";
 
 // The URL names the page and its view: opening a bookmarked URL opens this page on that view.
@@ -177,7 +178,7 @@ export function PairsPage({ projectId }: { projectId: string }) {
           <ProgressBar
             value={sync.total > 0 ? sync.loaded / sync.total : null}
             label="Loading pairs"
-            detail={`${sync.loaded.toLocaleString("en-US")} / ${sync.total.toLocaleString("en-US")}`}
+            detail={countsAndTimeLeft(sync.loaded, sync.total, sync.elapsedMs)}
           />
         </div>
       )}

@@ -47,13 +47,22 @@ export interface SyncState {
   loaded: number;
   total: number;
   loading: boolean;
+  /** How long the load had run when `loaded` was counted, for the time left. */
+  elapsedMs: number;
   /** Bumped whenever the worker's pairs change: the table queries again. */
   version: number;
 }
 
 /** The keys of the pairs handed to the worker in this load (view-ids.ts). */
 let pairKeys = new PairKeys();
-let state: SyncState = { projectId: null, loaded: 0, total: 0, loading: false, version: 0 };
+let state: SyncState = {
+  projectId: null,
+  loaded: 0,
+  total: 0,
+  loading: false,
+  elapsedMs: 0,
+  version: 0,
+};
 const listeners = new Set<() => void>();
 let knownDocuments = new Set<string>();
 let syncedUpTo = 0;
@@ -182,7 +191,7 @@ async function load(projectId: string, gen: number): Promise<void> {
       pushed = push(batch).then((loaded) => {
         // The table asks again every few batches, not after each: each answer re-renders it.
         if (gen === generation && (last || n % SHOW_EVERY === 0))
-          update({ loaded, version: state.version + 1 });
+          update({ loaded, elapsedMs: Date.now() - started, version: state.version + 1 });
       });
       if (last) break;
     }
@@ -350,7 +359,7 @@ export function preloadProject(projectId: string): void {
   // A load paused for another project is dropped: it returns on the generation check.
   resume?.();
   resume = null;
-  update({ projectId, loaded: 0, total: 0, loading: true });
+  update({ projectId, loaded: 0, total: 0, elapsedMs: 0, loading: true });
   load(projectId, gen)
     .catch((err: unknown) => {
       update({ loading: false });
