@@ -161,21 +161,6 @@ describe("curation writes with undo and redo", () => {
     expect((await ctx.db.pairs.get("p0"))?.answer).toBe("A1");
   });
 
-  it("undoing a delete brings the pairs back with their scores; undoing an edit scores again", async () => {
-    const quality = { grounding: 0.5, flags: [], taskType: "freeFormQa" as const, spans: [0, 4] };
-    await ctx.db.pairs.bulkAdd([pair(0, { quality }), pair(1, { quality })]);
-    await deletePairs(ctx, scope, ["p0"]);
-    await undo(ctx, "p");
-    const back = await ctx.db.pairs.get("p0");
-    expect(back?.quality).toEqual(quality);
-    expect(back?.stale).toBeUndefined();
-
-    await editPairText(ctx, scope, "p1", { question: "Other?", answer: "Other." });
-    await ctx.db.pairs.update("p1", { stale: undefined });
-    await undo(ctx, "p");
-    expect(await ctx.db.pairs.get("p1")).toMatchObject({ question: "Question 1?", stale: 1 });
-  });
-
   it(`keeps the last ${HISTORY_STEPS} steps`, async () => {
     const ids = await seed(1);
     for (let i = 0; i < HISTORY_STEPS + 5; i++) {

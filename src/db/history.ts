@@ -75,18 +75,16 @@ async function writeChanges(
   const ordered = direction === "undo" ? [...changes].reverse() : changes;
   const t = ctx.now();
   for (const change of ordered) {
-    const was = byId.get(change.id);
-    const next = applyChange(was, change, direction);
+    const next = applyChange(byId.get(change.id), change, direction);
     if (next === undefined) {
       byId.delete(change.id);
       continue;
     }
     // The row changed now, whatever time it is restored to: the pairs table syncs on updatedAt.
     next.updatedAt = t;
-    // Text restored into a row must be scored again: its stored quality is the other text's. A
-    // row brought back whole (a delete undone) comes with its own quality, and keeps it.
+    // Restored text must be scored again; the stored quality may belong to other text.
     const side = direction === "undo" ? change.before : change.after;
-    if (was && side && ("question" in side || "answer" in side)) next.stale = 1;
+    if (side && ("question" in side || "answer" in side)) next.stale = 1;
     byId.set(change.id, next);
   }
   const gone = ids.filter((id) => !byId.has(id));
