@@ -82,7 +82,9 @@ async function writeChanges(
     }
     // The row changed now, whatever time it is restored to: the pairs table syncs on updatedAt.
     next.updatedAt = t;
-    // Restored text must be scored again; the stored quality may belong to other text.
+    // Restored text must be scored again; the stored quality may belong to other text. A row
+    // brought back whole (a delete undone) is scored again too: scoring is what puts its
+    // question back into the duplicate index (features/curate/quality-keeper.ts).
     const side = direction === "undo" ? change.before : change.after;
     if (side && ("question" in side || "answer" in side)) next.stale = 1;
     byId.set(change.id, next);
