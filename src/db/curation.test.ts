@@ -161,6 +161,14 @@ describe("curation writes with undo and redo", () => {
     expect((await ctx.db.pairs.get("p0"))?.answer).toBe("A1");
   });
 
+  it("an undone delete's pairs are scored again, which puts their questions back in the duplicate index", async () => {
+    const quality = { grounding: 0.5, flags: [], taskType: "freeFormQa" as const };
+    await ctx.db.pairs.bulkAdd([pair(0, { quality })]);
+    await deletePairs(ctx, scope, ["p0"]);
+    await undo(ctx, "p");
+    expect(await ctx.db.pairs.get("p0")).toMatchObject({ quality, stale: 1 });
+  });
+
   it(`keeps the last ${HISTORY_STEPS} steps`, async () => {
     const ids = await seed(1);
     for (let i = 0; i < HISTORY_STEPS + 5; i++) {
