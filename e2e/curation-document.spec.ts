@@ -73,7 +73,7 @@ test("Check that a grounded span is highlighted for the focused pair", async ({ 
   await expect(studio.pair(2)).toHaveAttribute("data-status", "pending");
 });
 
-test("Regenerate a chunk against the fixture server, and check that edited pairs survive 'replace'", async ({
+test("Regenerate a chunk against the fixture server, and check that edited and hand-written pairs survive 'replace'", async ({
   page,
 }) => {
   const studio = new Studio(page);
@@ -82,42 +82,60 @@ test("Regenerate a chunk against the fixture server, and check that edited pairs
   await studio.pair(3).getByLabel("Answer").fill("Granite, because it cools slowly.");
   await studio.pair(3).getByLabel("Answer").press("Control+Enter");
   await expect(studio.pair(3)).toContainText("edited");
+  // A pair written by hand stays through "replace" too.
+  await page.getByRole("button", { name: "Add a pair to chunk 1" }).click();
+  const form = page.getByRole("form", { name: "Add a pair to chunk 1" });
+  await form.getByLabel("New question").fill("What cools quickly?");
+  await form.getByLabel("New answer").fill("Lava at the surface.");
+  await form.getByRole("button", { name: "Add pair" }).click();
+  await expect(studio.pairs()).toHaveCount(4);
 
   server.script([{ kind: "ok", output: REGENERATED }]);
-  await page.getByRole("button", { name: "Regenerate chunk 1" }).click();
+  await page.getByRole("button", { name: "Regenerate chunk 1", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: "Regenerate chunk 1" });
-  const current = dialog.getByRole("region", { name: "Current pairs (3)" });
+  const current = dialog.getByRole("region", { name: "Current pairs (4)" });
   const fresh = dialog.getByRole("region", { name: "New pairs (2)" });
   await expect(fresh).toContainText("Where does lava cool to form basalt?");
   await expect(current).toContainText("How does granite form?");
   await expect(current.getByRole("listitem").filter({ hasText: "Kept (edited)" })).toContainText(
     "Granite, because it cools slowly.",
   );
-  await expect(dialog).toContainText("pairs you edited, wrote by hand or accepted stay (1)");
+  await expect(dialog).toContainText("pairs you edited, wrote by hand or accepted stay (2)");
   // The prompt is the chunk's first-round prompt.
   const sent = server.requests.filter((r) => r.path.endsWith("/completions")).at(-1)?.body;
   expect((sent as { prompt: string }).prompt).toContain(TEXT);
 
   await dialog.getByRole("button", { name: "Replace model pairs" }).click();
   await expect(dialog).toBeHidden();
-  await expect(studio.pairs()).toHaveCount(3);
+  await expect(studio.pairs()).toHaveCount(4);
 
   const stored = await storedPairs(page);
   expect(stored.map((p) => p.question).sort()).toEqual(
     [
       "Which rock has large crystals?",
+      "What cools quickly?",
       "Where does lava cool to form basalt?",
       "Why does granite have large crystals?",
     ].sort(),
   );
   expect(stored.find((p) => p.edited)?.answer).toBe("Granite, because it cools slowly.");
-  expect(stored.filter((p) => !p.edited).every((p) => p.origin === "model")).toBe(true);
+  expect(stored.find((p) => p.origin === "manual")?.question).toBe("What cools quickly?");
+  expect(stored.filter((p) => !p.edited && p.origin !== "manual").length).toBe(2);
 
   // The whole regeneration is one undo step.
   await page.getByRole("button", { name: "Undo Regenerate chunk" }).click();
-  await expect(studio.pairs()).toHaveCount(3);
+  await expect(studio.pairs()).toHaveCount(4);
   await expect(studio.pairs().filter({ hasText: "How does basalt form?" })).toHaveCount(1);
   await expect(studio.pairs().filter({ hasText: "Where does lava cool" })).toHaveCount(0);
+
+  // "Append" keeps every pair and adds the new ones.
+  server.script([{ kind: "ok", output: REGENERATED }]);
+  await page.getByRole("button", { name: "Regenerate chunk 1", exact: true }).click();
+  await expect(dialog.getByRole("region", { name: "New pairs (2)" })).toBeVisible();
+  await dialog.getByRole("button", { name: "Append new pairs" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(studio.pairs()).toHaveCount(6);
+  expect((await storedPairs(page)).length).toBe(6);
 });
 
 test("a dead server during regenerate shows a clear error and changes nothing", async ({
@@ -138,7 +156,7 @@ test("a dead server during regenerate shows a clear error and changes nothing", 
     }));
   const before = await curated();
   server.script([{ kind: "status", status: 401, body: '{"error":{"message":"bad key"}}' }]);
-  await page.getByRole("button", { name: "Regenerate chunk 1" }).click();
+  await page.getByRole("button", { name: "Regenerate chunk 1", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: "Regenerate chunk 1" });
   await expect(dialog.getByRole("alert")).toContainText("Regeneration failed");
   await expect(dialog.getByRole("button", { name: "Replace model pairs" })).toBeDisabled();
