@@ -33,6 +33,9 @@ export function useBoot(): { project: ProjectRow | null; error: unknown } {
   useEffect(() => {
     let live = true;
     (async () => {
+      // Held first, so a tab booting meanwhile already counts this one as open.
+      const session = sessionId();
+      holdSession(session);
       const fallback = await ensureDefaultProject(studio);
       const last = await getSetting<string | null>(studio, CURRENT_PROJECT_KEY, null);
       const open = (last && (await studio.db.projects.get(last))) || fallback;
@@ -41,8 +44,6 @@ export function useBoot(): { project: ProjectRow | null; error: unknown } {
       const requeued = await recoverInterruptedJobs(studio);
       // Undo history lasts for a tab's session: a reload keeps it, a new visit starts clean, and
       // the history of other tabs still open stays.
-      const session = sessionId();
-      holdSession(session);
       await forgetClosedSessions(studio, [session, ...(await openSessions())]);
       if (!live) return;
       useUi.getState().setProject(open.id);

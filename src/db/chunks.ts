@@ -1,6 +1,7 @@
 import type { Chunk } from "../core/chunk";
 import { contentHash } from "../core/content-hash";
 import type { DbContext } from "./context";
+import { pairsOfProject } from "./cursor";
 import type { ChunkRow, DocumentRow } from "./schema";
 import { guardWrite } from "./storage-error";
 
@@ -133,10 +134,7 @@ export async function rechunkUnsynthesized(
     .where("projectId")
     .equals(projectId)
     .each((r) => void used.add(r.documentId));
-  await db.pairs
-    .where("projectId")
-    .equals(projectId)
-    .each((p) => void used.add(p.documentId));
+  await pairsOfProject(ctx, projectId).each((p) => void used.add(p.documentId));
   const active = await db.jobs
     .where("projectId")
     .equals(projectId)

@@ -100,6 +100,8 @@ export async function readPairsByIds(ctx: DbContext, ids: readonly string[]): Pr
   const first = ids[0];
   const last = ids.at(-1);
   if (first === undefined || last === undefined) return [];
+  // Unsorted ids would make an empty range and read nothing, silently.
+  if (first > last) throw new Error("readPairsByIds needs its ids sorted.");
   const { pairs } = ctx.db;
   const rows: PairRow[] = [];
   if (

@@ -286,13 +286,10 @@ export async function countProjectForExport(
       rejected: 0,
       pending: 0,
     };
-    await db.pairs
-      .where("projectId")
-      .equals(projectId)
-      .each((p) => {
-        counts.pairs++;
-        counts[overlay.resolve(p).status]++;
-      });
+    await pairsOfProject(ctx, projectId).each((p) => {
+      counts.pairs++;
+      counts[overlay.resolve(p).status]++;
+    });
     return counts;
   });
 }

@@ -28,14 +28,20 @@ const LOCK_PREFIX = "ipt-studio:session:";
 
 /** Holds this tab's session lock until the page goes. */
 export function holdSession(id: string): void {
-  void navigator.locks?.request(LOCK_PREFIX + id, () => new Promise<never>(() => {}));
+  navigator.locks
+    ?.request(LOCK_PREFIX + id, () => new Promise<never>(() => {}))
+    .catch(() => undefined);
 }
 
 /** The sessions some tab holds open, or an empty list where the browser cannot tell. */
 export async function openSessions(): Promise<string[]> {
-  if (!navigator.locks) return [];
-  const { held = [] } = await navigator.locks.query();
-  return held.flatMap((lock) =>
-    lock.name?.startsWith(LOCK_PREFIX) ? [lock.name.slice(LOCK_PREFIX.length)] : [],
-  );
+  try {
+    const { held = [] } = (await navigator.locks?.query()) ?? {};
+    return held.flatMap((lock) =>
+      lock.name?.startsWith(LOCK_PREFIX) ? [lock.name.slice(LOCK_PREFIX.length)] : [],
+    );
+  } catch {
+    // Refused (some sandboxed pages): only this tab's history is kept, as before locks.
+    return [];
+  }
 }

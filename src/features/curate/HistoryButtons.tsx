@@ -38,7 +38,8 @@ export function HistoryButtons({ projectId }: { projectId: string }) {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey || typing(e.target)) return;
+      // A held key repeats: one undo per press, never two racing for the same step.
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.repeat || typing(e.target)) return;
       if (document.querySelector("dialog[open]")) return;
       const key = e.key.toLowerCase();
       if (key === "z" && !e.shiftKey) undoRedo(projectId, "undo");

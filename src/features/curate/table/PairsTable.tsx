@@ -116,6 +116,9 @@ export function PairsTable(props: PairsTableProps) {
                   ) : (
                     <button
                       type="button"
+                      // A click sorts without taking the focus from the rows (Enter there edits);
+                      // Tab still reaches the button.
+                      onMouseDown={(e) => e.preventDefault()}
                       onClick={() => col.key && props.onSort(col.key)}
                       className="flex items-center gap-1 hover:text-neutral-900 dark:hover:text-white"
                       title={`Sort by ${col.label.toLowerCase()}`}

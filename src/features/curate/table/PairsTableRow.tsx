@@ -70,10 +70,13 @@ export const PairsTableRow = memo(function PairsTableRow(props: RowProps) {
           type="checkbox"
           checked={selected}
           aria-label={`Select pair ${position + 1}`}
-          // Clicking leaves the focus where it was: on a focused checkbox, the single-key
-          // shortcuts would stop (they never act in a form field).
+          // Clicking moves the focus to the table, not the checkbox: on a focused checkbox (or
+          // in the search field) the single-key shortcuts would stop, as in any form field.
           tabIndex={-1}
-          onMouseDown={(e) => e.preventDefault()}
+          onMouseDown={(e) => {
+            e.preventDefault();
+            e.currentTarget.closest<HTMLElement>('[role="grid"]')?.focus();
+          }}
           onClick={(e) => {
             e.stopPropagation();
             onToggle(id, e.shiftKey);
