@@ -423,7 +423,7 @@ test("Sort from the keyboard, keys after a checkbox click, the table's keys in t
   expect((await storedStatuses(page))["Question 2-0?"]).toBe("accepted");
 });
 
-test("A second tab leaves the first tab's undo history alone; a new visit starts clean", async ({
+test("Each tab undoes its own steps, a second tab leaves the first one's history alone, and a new visit starts clean", async ({
   page,
 }) => {
   const file = backupFile(2, (d) => [{ question: `Question ${d}?`, answer: `Answer ${d}.` }]);
@@ -435,16 +435,23 @@ test("A second tab leaves the first tab's undo history alone; a new visit starts
   await expect(undoButton).toBeEnabled();
 
   // The second tab's boot forgets the history of sessions no tab holds open, then shows the
-  // project: once its documents show, it is done.
+  // project: once its documents show, it is done. It rejects the other pair: a step of its own.
   const second = await page.context().newPage();
   await second.goto("/");
   await expect(second.getByText("Doc 01")).toBeVisible();
+  await second.goto("/?view=pairs");
+  await expect(grid(second).getByRole("row")).toHaveCount(3);
+  await second.keyboard.press("j");
+  await second.keyboard.press("r");
+  await expect(second.getByRole("button", { name: "Undo Reject 1 pair" })).toBeEnabled();
   await second.close();
+
+  // The first tab undoes its own step, not the second tab's newer one.
   await undoButton.click();
   await expect(grid(page).getByRole("row").nth(1)).toContainText("Pending");
   expect(await storedStatuses(page)).toEqual({
     "Question 0?": "pending",
-    "Question 1?": "pending",
+    "Question 1?": "rejected",
   });
 
   // A new visit (a new tab's session, with the first one closed) starts with no history.

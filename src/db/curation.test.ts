@@ -66,15 +66,15 @@ describe("curation writes with undo and redo", () => {
     expect(await ctx.db.pairs.filter((p) => p.status === "rejected").count()).toBe(ids.length);
     // One step, written as one history part per batch.
     expect(await ctx.db.history.count()).toBe(2);
-    expect(await historyStatus(ctx, "p")).toEqual({
+    expect(await historyStatus(ctx, scope)).toEqual({
       undo: `Reject ${ids.length.toLocaleString("en-US")} pairs`,
       redo: null,
     });
 
-    expect(await undo(ctx, "p")).toMatch(/^Reject/);
+    expect(await undo(ctx, scope)).toMatch(/^Reject/);
     expect(await state()).toEqual(start);
-    expect(await historyStatus(ctx, "p")).toMatchObject({ undo: null });
-    expect(await redo(ctx, "p")).toMatch(/^Reject/);
+    expect(await historyStatus(ctx, scope)).toMatchObject({ undo: null });
+    expect(await redo(ctx, scope)).toMatch(/^Reject/);
     expect(await ctx.db.pairs.filter((p) => p.status === "rejected").count()).toBe(ids.length);
   });
 
@@ -83,14 +83,17 @@ describe("curation writes with undo and redo", () => {
     await setStatus(ctx, scope, [a ?? ""], "accepted");
     await setStatus(ctx, scope, [b ?? ""], "rejected");
     await setStatus(ctx, scope, [c ?? ""], "rejected");
-    await undo(ctx, "p");
-    await undo(ctx, "p");
-    expect(await historyStatus(ctx, "p")).toEqual({ undo: "Accept 1 pair", redo: "Reject 1 pair" });
-    await undo(ctx, "p");
-    expect(await historyStatus(ctx, "p")).toEqual({ undo: null, redo: "Accept 1 pair" });
+    await undo(ctx, scope);
+    await undo(ctx, scope);
+    expect(await historyStatus(ctx, scope)).toEqual({
+      undo: "Accept 1 pair",
+      redo: "Reject 1 pair",
+    });
+    await undo(ctx, scope);
+    expect(await historyStatus(ctx, scope)).toEqual({ undo: null, redo: "Accept 1 pair" });
     // A new action drops the redo side.
     await setStatus(ctx, scope, [c ?? ""], "accepted");
-    expect(await historyStatus(ctx, "p")).toEqual({ undo: "Accept 1 pair", redo: null });
+    expect(await historyStatus(ctx, scope)).toEqual({ undo: "Accept 1 pair", redo: null });
     expect(await ctx.db.history.count()).toBe(1);
   });
 
@@ -116,23 +119,23 @@ describe("curation writes with undo and redo", () => {
     expect(s5.some((r) => r.id === added.id)).toBe(true);
 
     for (const expected of [s4, s3, s2, s1, s0]) {
-      await undo(ctx, "p");
+      await undo(ctx, scope);
       expect(await state()).toEqual(expected);
     }
-    expect(await undo(ctx, "p")).toBeNull();
+    expect(await undo(ctx, scope)).toBeNull();
     for (const expected of [s1, s2, s3, s4, s5]) {
-      await redo(ctx, "p");
+      await redo(ctx, scope);
       expect(await state()).toEqual(expected);
     }
-    expect(await redo(ctx, "p")).toBeNull();
+    expect(await redo(ctx, scope)).toBeNull();
   });
 
   it("a new action after undo drops the redo side", async () => {
     const ids = await seed(3);
     await setStatus(ctx, scope, ids, "accepted");
-    await undo(ctx, "p");
+    await undo(ctx, scope);
     await setStatus(ctx, scope, ids.slice(0, 1), "rejected");
-    expect(await historyStatus(ctx, "p")).toEqual({ undo: "Reject 1 pair", redo: null });
+    expect(await historyStatus(ctx, scope)).toEqual({ undo: "Reject 1 pair", redo: null });
   });
 
   it("keystrokes of one edit coalesce into one step; undo restores the original text", async () => {
@@ -141,7 +144,7 @@ describe("curation writes with undo and redo", () => {
     await editPairText(ctx, scope, "p0", { question: "Q", answer: "A12" });
     await editPairText(ctx, scope, "p0", { question: "Q2", answer: "A12" });
     expect(await ctx.db.history.count()).toBe(1);
-    await undo(ctx, "p");
+    await undo(ctx, scope);
     expect(await ctx.db.pairs.get("p0")).toMatchObject({
       question: "Question 0?",
       answer: "Answer 0.",
@@ -157,7 +160,7 @@ describe("curation writes with undo and redo", () => {
     t += 60_000;
     await editPairText(ctx, scope, "p0", { question: "Q", answer: "A2" });
     expect(await ctx.db.history.count()).toBe(2);
-    await undo(ctx, "p");
+    await undo(ctx, scope);
     expect((await ctx.db.pairs.get("p0"))?.answer).toBe("A1");
   });
 
@@ -165,8 +168,33 @@ describe("curation writes with undo and redo", () => {
     const quality = { grounding: 0.5, flags: [], taskType: "freeFormQa" as const };
     await ctx.db.pairs.bulkAdd([pair(0, { quality })]);
     await deletePairs(ctx, scope, ["p0"]);
-    await undo(ctx, "p");
+    await undo(ctx, scope);
     expect(await ctx.db.pairs.get("p0")).toMatchObject({ quality, stale: 1 });
+  });
+
+  it("each tab's session undoes and redoes its own steps; a new step drops only its own redo side", async () => {
+    const [a, b, c] = (await seed(3)) as [string, string, string];
+    const other = { projectId: "p", session: "s2" };
+    const status = async (id: string) => (await ctx.db.pairs.get(id))?.status;
+    await setStatus(ctx, scope, [a], "accepted");
+    await setStatus(ctx, other, [b], "rejected");
+    expect(await historyStatus(ctx, scope)).toEqual({ undo: "Accept 1 pair", redo: null });
+
+    // Undo in the first session undoes its own step, not the other session's newer one.
+    expect(await undo(ctx, scope)).toBe("Accept 1 pair");
+    expect([await status(a), await status(b)]).toEqual(["pending", "rejected"]);
+
+    // A new step in the other session leaves the first session's redo alone.
+    await setStatus(ctx, other, [c], "accepted");
+    expect(await historyStatus(ctx, scope)).toEqual({ undo: null, redo: "Accept 1 pair" });
+    expect(await historyStatus(ctx, other)).toEqual({ undo: "Accept 1 pair", redo: null });
+    expect(await redo(ctx, scope)).toBe("Accept 1 pair");
+    expect(await undo(ctx, other)).toBe("Accept 1 pair");
+    expect([await status(a), await status(b), await status(c)]).toEqual([
+      "accepted",
+      "rejected",
+      "pending",
+    ]);
   });
 
   it(`keeps the last ${HISTORY_STEPS} steps`, async () => {
@@ -175,7 +203,7 @@ describe("curation writes with undo and redo", () => {
       await setStatus(ctx, scope, ids, i % 2 === 0 ? "accepted" : "rejected");
     }
     let undone = 0;
-    while ((await undo(ctx, "p")) !== null) undone++;
+    while ((await undo(ctx, scope)) !== null) undone++;
     expect(undone).toBe(HISTORY_STEPS);
   }, 60_000);
 
@@ -183,13 +211,13 @@ describe("curation writes with undo and redo", () => {
     const ids = await seed(2);
     await setStatus(ctx, scope, ids, "accepted");
     await forgetClosedSessions(ctx, ["s1"]);
-    expect((await historyStatus(ctx, "p")).undo).not.toBeNull();
+    expect((await historyStatus(ctx, scope)).undo).not.toBeNull();
     // A second tab (s2) opens while the first is still open.
     await forgetClosedSessions(ctx, ["s2", "s1"]);
-    expect((await historyStatus(ctx, "p")).undo).not.toBeNull();
+    expect((await historyStatus(ctx, scope)).undo).not.toBeNull();
     // A new visit after the first tab closed.
     await forgetClosedSessions(ctx, ["s3"]);
-    expect(await historyStatus(ctx, "p")).toEqual({ undo: null, redo: null });
+    expect(await historyStatus(ctx, scope)).toEqual({ undo: null, redo: null });
   });
 
   it("an action that changes nothing records nothing", async () => {

@@ -80,7 +80,7 @@ export async function editPairs(
           else puts.push(next);
         }
         if (changes.length === 0) return 0;
-        if (step === 0) step = await beginStep(ctx, scope.projectId);
+        if (step === 0) step = await beginStep(ctx, scope);
         await inParts(deletes, (part) => db.pairs.bulkDelete(part));
         await inParts(puts, (part) => db.pairs.bulkPut(part));
         await db.history.add({ ...scope, step, label, at: t, changes, undone: 0 });
@@ -142,7 +142,7 @@ function sweepStatus(
       }
       if (sweep.ids.length === 0) return 0;
       const t = ctx.now();
-      const step = await beginStep(ctx, scope.projectId);
+      const step = await beginStep(ctx, scope);
       await db.sweeps.add({ projectId: scope.projectId, status, ids: sweep.ids, folded: 0, at: t });
       await db.history.add({ ...scope, step, label, at: t, changes: [], sweep, undone: 0 });
       return sweep.ids.length;
@@ -209,7 +209,7 @@ export async function editPairText(
       if (await coalesce(ctx, scope, label, row, next, EDIT_COALESCE_MS)) return;
       const change = diffRow(row, next);
       if (!change) return;
-      const step = await beginStep(ctx, scope.projectId);
+      const step = await beginStep(ctx, scope);
       await db.history.add({ ...scope, step, label, at: t, changes: [change], undone: 0 });
     }),
   );
@@ -259,7 +259,7 @@ export async function addManualPair(
         stale: 1,
       };
       await db.pairs.add(row);
-      const step = await beginStep(ctx, scope.projectId);
+      const step = await beginStep(ctx, scope);
       await db.history.add({
         ...scope,
         step,

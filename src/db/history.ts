@@ -7,7 +7,9 @@ import { readOverlay, replaySweep } from "./sweeps";
 /*
  * The undo history of curation (core/history.ts has the model). Steps are numbered per project;
  * a step is one or more parts (a bulk action writes one per batch). Undone steps stay until a
- * new action replaces them, which is what makes redo possible.
+ * new action of the same session replaces them, which is what makes redo possible. Each browser
+ * session (a tab, across reloads) undoes and redoes only its own steps, so two tabs open on a
+ * project never undo each other's work; the cap counts the project's steps.
  */
 
 /** How many steps a project keeps; older ones are dropped. The issue asks for at least 100. */
@@ -31,30 +33,32 @@ function parts(ctx: DbContext, projectId: string) {
 }
 
 /**
- * Starts a new step: drops the redo side and steps beyond the cap, and returns the new step's
- * number. Call inside the transaction that writes the step's first part.
+ * Starts a new step of the session: drops the session's redo side and the project's steps
+ * beyond the cap, and returns the new step's number (one sequence per project, whichever tab
+ * writes). Call inside the transaction that writes the step's first part.
  */
-export async function beginStep(ctx: DbContext, projectId: string): Promise<number> {
-  // Only the newest parts are read: the undone ones (the redo side, always the newest steps)
-  // down to the newest step still done. The rest goes by key range, without reading values
-  // that hold thousands of changes per bulk part.
-  const newest = await newestParts(ctx, projectId);
-  const step = (newest[0]?.step ?? 0) + 1;
-  const done = newest.find((p) => p.undone === 0)?.step ?? 0;
-  const steps = (from: number, to: number) =>
-    ctx.db.history
-      .where("[projectId+step]")
-      .between([projectId, from], [projectId, to], true, true);
-  if (newest.some((p) => p.undone === 1)) await steps(done + 1, Infinity).delete();
-  await steps(-Infinity, step - HISTORY_STEPS).delete();
+export async function beginStep(ctx: DbContext, scope: HistoryScope): Promise<number> {
+  const { projectId } = scope;
+  // The newest step by key alone, and only the session's newest parts: the undone ones (its
+  // redo side) down to its newest part still done. The rest goes by key range, without reading
+  // values that hold thousands of changes per bulk part.
+  const [newestKey] = await parts(ctx, projectId).reverse().limit(1).keys();
+  const step = (Array.isArray(newestKey) ? Number(newestKey[1]) : 0) + 1;
+  const redoSide = (await newestParts(ctx, scope)).filter((p) => p.undone === 1);
+  if (redoSide.length > 0) await ctx.db.history.bulkDelete(redoSide.map((p) => p.seq as number));
+  await ctx.db.history
+    .where("[projectId+step]")
+    .between([projectId, -Infinity], [projectId, step - HISTORY_STEPS], true, true)
+    .delete();
   return step;
 }
 
-/** The project's parts from the newest down to the newest one not undone, newest first. */
-function newestParts(ctx: DbContext, projectId: string): Promise<HistoryRow[]> {
+/** The session's parts from its newest down to its newest one not undone, newest first. */
+function newestParts(ctx: DbContext, { projectId, session }: HistoryScope): Promise<HistoryRow[]> {
   return parts(ctx, projectId)
     .reverse()
-    .until((p) => p.undone === 0, true)
+    .until((p) => p.session === session && p.undone === 0, true)
+    .filter((p) => p.session === session)
     .toArray();
 }
 
@@ -100,11 +104,15 @@ export interface HistoryStatus {
   redo: string | null;
 }
 
-export async function historyStatus(ctx: DbContext, projectId: string): Promise<HistoryStatus> {
+/**
+ * What this session can undo and redo in the project. Each tab undoes its own steps: another
+ * tab open on the project keeps its own.
+ */
+export async function historyStatus(ctx: DbContext, scope: HistoryScope): Promise<HistoryStatus> {
   // Newest first, and only down to the newest part not undone: the undone parts above it are
   // the redo side. Reading the whole history instead cost its whole size on every change, and
   // a bulk action adds thousands of changes per part.
-  const newest = await newestParts(ctx, projectId);
+  const newest = await newestParts(ctx, scope);
   let undo: HistoryRow | undefined;
   let redo: HistoryRow | undefined;
   for (const p of newest) {
@@ -114,24 +122,26 @@ export async function historyStatus(ctx: DbContext, projectId: string): Promise<
   return { undo: undo?.label ?? null, redo: redo?.label ?? null };
 }
 
-/** Undoes the latest step. Returns its label, or null when there was nothing to undo. */
-export function undo(ctx: DbContext, projectId: string): Promise<string | null> {
-  return move(ctx, projectId, "undo");
+/** Undoes the session's latest step. Returns its label, or null when there was nothing to undo. */
+export function undo(ctx: DbContext, scope: HistoryScope): Promise<string | null> {
+  return move(ctx, scope, "undo");
 }
 
-/** Redoes the earliest undone step. Returns its label, or null when there was nothing to redo. */
-export function redo(ctx: DbContext, projectId: string): Promise<string | null> {
-  return move(ctx, projectId, "redo");
+/** Redoes the session's earliest undone step. Returns its label, or null when there was none. */
+export function redo(ctx: DbContext, scope: HistoryScope): Promise<string | null> {
+  return move(ctx, scope, "redo");
 }
 
 async function move(
   ctx: DbContext,
-  projectId: string,
+  { projectId, session }: HistoryScope,
   direction: Direction,
 ): Promise<string | null> {
   const { db } = ctx;
   const all = await parts(ctx, projectId).toArray();
-  const candidates = all.filter((p) => p.undone === (direction === "undo" ? 0 : 1));
+  const candidates = all.filter(
+    (p) => p.session === session && p.undone === (direction === "undo" ? 0 : 1),
+  );
   const target = direction === "undo" ? candidates.at(-1) : candidates[0];
   if (!target) return null;
   const stepParts = candidates

@@ -124,7 +124,7 @@ describe("pairs view reads", () => {
     await deletePairs(ctx, scope, ["c"]);
     expect(await projectPairIds(ctx, "p")).toEqual(["a", "b"]);
     t = 7000;
-    await undo(ctx, "p");
+    await undo(ctx, scope);
     const [restored] = await all(readPairsChangedSince(ctx, "p", 6500, new Set()));
     expect(restored?.rows.map((r) => r.id)).toEqual(["c"]);
     expect(restored?.titles).toEqual([["d2", "Title d2"]]);

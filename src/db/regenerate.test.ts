@@ -113,7 +113,7 @@ describe("commitRegeneration", () => {
       inheritsFromPrevious: false,
       followedByNext: true,
     });
-    expect((await historyStatus(ctx, scope.projectId)).undo).toBe("Regenerate chunk 1");
+    expect((await historyStatus(ctx, scope)).undo).toBe("Regenerate chunk 1");
   });
 
   it("puts new pairs next to their chunk's pairs", async () => {
@@ -139,9 +139,9 @@ describe("commitRegeneration", () => {
     await regenerate("replace", pairsOf("n1", "n2", "n3"));
     expect(await questions(doc.id)).toEqual(["a1 edited", "n1", "n2", "n3", "b1"]);
 
-    expect(await undo(ctx, scope.projectId)).toBe("Regenerate chunk 1");
+    expect(await undo(ctx, scope)).toBe("Regenerate chunk 1");
     expect(await questions(doc.id)).toEqual(before);
-    expect(await redo(ctx, scope.projectId)).toBe("Regenerate chunk 1");
+    expect(await redo(ctx, scope)).toBe("Regenerate chunk 1");
     expect(await questions(doc.id)).toEqual(["a1 edited", "n1", "n2", "n3", "b1"]);
   });
 

@@ -106,7 +106,7 @@ export async function commitRegeneration(
         ...added.map((p) => ({ id: p.id, before: null, after: { ...p } })),
       ];
       if (changes.length > 0) {
-        const step = await beginStep(ctx, scope.projectId);
+        const step = await beginStep(ctx, scope);
         await db.history.add({ ...scope, step, label: input.label, at: t, changes, undone: 0 });
       }
       return { result, added, removed };

@@ -95,11 +95,11 @@ describe("status sweeps", () => {
     await setStatus(ctx, scope, ids, "rejected", { sweepFrom: 1 });
     const rejected = await statuses();
     expect(Object.values(rejected).every((s) => s === "rejected")).toBe(true);
-    expect(await undo(ctx, "p")).toBe("Reject 12 pairs");
+    expect(await undo(ctx, scope)).toBe("Reject 12 pairs");
     expect(await statuses()).toEqual(start);
     await foldAll();
     expect(await stored()).toEqual(start);
-    await redo(ctx, "p");
+    await redo(ctx, scope);
     expect(await statuses()).toEqual(rejected);
     await foldAll();
     expect(await stored()).toEqual(rejected);
@@ -115,7 +115,7 @@ describe("status sweeps", () => {
     expect(rows.map((r) => r?.status)).toEqual(["accepted", "rejected"]);
     expect(rows[1]?.taskType).toBe("commonsense");
     // The task type's undo step holds no status: undoing it leaves the swept status alone.
-    await undo(ctx, "p");
+    await undo(ctx, scope);
     expect((await ctx.db.pairs.get(ids[5] as string))?.status).toBe("rejected");
   });
 
@@ -219,7 +219,7 @@ describe("status sweeps", () => {
           expect(await statuses()).toEqual(model);
         }
         if (undoAll) {
-          while ((await undo(ctx, "p")) !== null);
+          while ((await undo(ctx, scope)) !== null);
           expect(await statuses()).toEqual(start);
           await foldAll();
           expect(await stored()).toEqual(start);

@@ -4,13 +4,14 @@ import { studio } from "../../db/studio";
 import { useWatchedQuery } from "../../lib/use-watched-query";
 import { Button } from "../../components/Button";
 import { attempt, useUi } from "../../stores/ui-store";
+import { historyScope } from "./history-scope";
 import { syncNow } from "./table/pairs-sync";
 
 /** Undoes or redoes the project's latest curation step, and says what was undone. */
 export function undoRedo(projectId: string, direction: "undo" | "redo"): void {
   attempt(
     async () => {
-      const label = await (direction === "undo" ? undo : redo)(studio, projectId);
+      const label = await (direction === "undo" ? undo : redo)(studio, historyScope(projectId));
       syncNow();
       if (label) {
         useUi.getState().pushToast({
@@ -30,7 +31,7 @@ const typing = (t: EventTarget | null) =>
 /** Undo and redo buttons labelled with the step they act on; Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y. */
 export function HistoryButtons({ projectId }: { projectId: string }) {
   // Not a live query: it stays mounted through bulk actions (see use-watched-query.ts).
-  const status = useWatchedQuery(() => historyStatus(studio, projectId), projectId, {
+  const status = useWatchedQuery(() => historyStatus(studio, historyScope(projectId)), projectId, {
     db: studio.db.name,
     tables: ["history"],
     keepPrevious: true,

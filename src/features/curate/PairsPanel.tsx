@@ -57,7 +57,7 @@ export function PairsPanel({ doc }: { doc: DocumentRow }) {
               message: "Pair deleted.",
               action: {
                 label: "Undo",
-                run: () => attempt(() => undo(studio, pair.projectId), "Undo failed"),
+                run: () => attempt(() => undo(studio, historyScope(pair.projectId)), "Undo failed"),
               },
             });
           }

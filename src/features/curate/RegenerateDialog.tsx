@@ -66,7 +66,7 @@ export function RegenerateDialog({ doc, chunk, demonstrations, onClose }: Regene
               : `Regenerated ${name}: ${plural(added.length, "pair")} added.`,
           action: {
             label: "Undo",
-            run: () => attempt(() => undo(studio, doc.projectId), "Undo failed"),
+            run: () => attempt(() => undo(studio, historyScope(doc.projectId)), "Undo failed"),
           },
         });
         onClose();
