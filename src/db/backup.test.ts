@@ -195,6 +195,29 @@ describe("backup and restore", () => {
     ).toBe(leaves?.id);
   });
 
+  it("scores again the pairs of a document whose text was edited in the file, and only those", async () => {
+    const { project } = await seed(ctx);
+    const backup = await createBackup(ctx, project.id, APP);
+    const quality = { grounding: 1, flags: [], taskType: "freeFormQa" as const, spans: [0, 5] };
+    const [edited, ...others] = backup.documents;
+    if (!edited) throw new Error("the seed has documents");
+    const file: BackupV2 = {
+      ...backup,
+      documents: [{ ...edited, text: `${edited.text} Added by hand.` }, ...others],
+      pairs: backup.pairs.map((p) => ({ ...p, quality, stale: undefined })),
+    };
+    const { projectId } = await restoreBackup(ctx, asFile(file), { kind: "new-project" });
+    const docs = await ctx.db.documents.where("projectId").equals(projectId).toArray();
+    const editedId = docs.find((d) => d.title === edited.title)?.id;
+    const pairs = await ctx.db.pairs.toArray();
+    const restored = pairs.filter((p) => p.projectId === projectId);
+    expect(restored.filter((p) => p.stale === 1).map((p) => p.documentId)).toEqual(
+      restored.filter((p) => p.documentId === editedId).map((p) => p.documentId),
+    );
+    expect(restored.some((p) => p.documentId === editedId)).toBe(true);
+    expect(restored.some((p) => p.documentId !== editedId && p.stale === undefined)).toBe(true);
+  });
+
   it("restores a version-1 file with one whole-document chunk per document", async () => {
     const { project } = await seed(ctx);
     const v1 = asVersion1(await createBackup(ctx, project.id, APP));

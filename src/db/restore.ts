@@ -181,10 +181,13 @@ function freshRows(ctx: DbContext, b: BackupV2, to: Placement) {
   const resultIds = new IdMap(ctx);
   const jobIds = new IdMap(ctx);
   const documents: DocumentRow[] = [];
+  // Documents whose text was edited after the backup was written (its hash no longer matches).
+  const retexted = new Set<string>();
   for (const d of b.documents) {
     // The hash is derived data: recompute it so a hand-edited text cannot carry a stale one.
     const hash = contentHash(d.text);
     if (skip.has(hash)) continue;
+    if (d.contentHash !== hash) retexted.add(d.id);
     const id = docIds.fresh(d.id);
     const createdAt = to.createdAt?.(documents.length) ?? d.createdAt;
     documents.push({ ...d, id, projectId, contentHash: hash, createdAt });
@@ -243,6 +246,8 @@ function freshRows(ctx: DbContext, b: BackupV2, to: Placement) {
       documentId,
       chunkId: chunkIds.keep(p.chunkId),
     };
+    // Its scores and evidence spans were found in the old text: scored again.
+    if (retexted.has(p.documentId)) row.stale = 1;
     return [resultId === undefined ? row : { ...row, resultId }];
   });
   const tasks = b.tasks.flatMap((task): TaskRow[] => {
