@@ -1,6 +1,7 @@
 import { useEffect } from "react";
 import { historyStatus, redo, undo } from "../../db";
 import { studio } from "../../db/studio";
+import { isForAFieldOrDialog } from "../../lib/keyboard";
 import { useWatchedQuery } from "../../lib/use-watched-query";
 import { Button } from "../../components/Button";
 import { attempt, useUi } from "../../stores/ui-store";
@@ -24,9 +25,11 @@ export function undoRedo(projectId: string, direction: "undo" | "redo"): void {
   );
 }
 
-const typing = (t: EventTarget | null) =>
-  t instanceof HTMLElement &&
-  (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName));
+/** The two buttons: what each shows, and its keys. */
+const BUTTONS = [
+  { direction: "undo", icon: "↶", word: "Undo", keys: "Ctrl+Z" },
+  { direction: "redo", icon: "↷", word: "Redo", keys: "Ctrl+Shift+Z" },
+] as const;
 
 /** Undo and redo buttons labelled with the step they act on; Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y. */
 export function HistoryButtons({ projectId }: { projectId: string }) {
@@ -40,8 +43,7 @@ export function HistoryButtons({ projectId }: { projectId: string }) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       // A held key repeats: one undo per press, never two racing for the same step.
-      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.repeat || typing(e.target)) return;
-      if (document.querySelector("dialog[open]")) return;
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.repeat || isForAFieldOrDialog(e)) return;
       const key = e.key.toLowerCase();
       if (key === "z" && !e.shiftKey) undoRedo(projectId, "undo");
       else if ((key === "z" && e.shiftKey) || key === "y") undoRedo(projectId, "redo");
@@ -54,24 +56,21 @@ export function HistoryButtons({ projectId }: { projectId: string }) {
 
   return (
     <div className="flex items-center gap-1">
-      <Button
-        size="sm"
-        variant="ghost"
-        disabled={!status?.undo}
-        title="Ctrl+Z"
-        onClick={() => undoRedo(projectId, "undo")}
-      >
-        <span aria-hidden>↶</span> {status?.undo ? `Undo ${status.undo}` : "Undo"}
-      </Button>
-      <Button
-        size="sm"
-        variant="ghost"
-        disabled={!status?.redo}
-        title="Ctrl+Shift+Z"
-        onClick={() => undoRedo(projectId, "redo")}
-      >
-        <span aria-hidden>↷</span> {status?.redo ? `Redo ${status.redo}` : "Redo"}
-      </Button>
+      {BUTTONS.map(({ direction, icon, word, keys }) => {
+        const step = status?.[direction];
+        return (
+          <Button
+            key={direction}
+            size="sm"
+            variant="ghost"
+            disabled={!step}
+            title={keys}
+            onClick={() => undoRedo(projectId, direction)}
+          >
+            <span aria-hidden>{icon}</span> {step ? `${word} ${step}` : word}
+          </Button>
+        );
+      })}
     </div>
   );
 }
