@@ -46,13 +46,15 @@ export function sourceIndexes(
   };
 }
 
+/** The pair's stored quality while it is up to date (not waiting to be scored again). */
+const freshQuality = (pair: PairRow) => (pair.stale === 1 ? undefined : pair.quality);
+
 /**
  * The stored quality when it is up to date; otherwise scored now against the chunk (the
  * background scoring catches up later with the same function), or null without the chunk.
  */
 export function shownQuality(pair: PairRow, source: SourceIndex | undefined): ShownQuality | null {
-  const fresh = pair.quality && pair.stale !== 1 ? pair.quality : undefined;
-  const quality = fresh ?? (source ? qualityOf(pair, source) : undefined);
+  const quality = freshQuality(pair) ?? (source ? qualityOf(pair, source) : undefined);
   if (!quality) return null;
   return {
     grounding: quality.grounding,
@@ -68,7 +70,7 @@ export function shownQuality(pair: PairRow, source: SourceIndex | undefined): Sh
  * when its quality is up to date, else found now.
  */
 export function evidenceSpans(pair: PairRow, source: SourceIndex): Span[] {
-  const stored = pair.stale !== 1 ? pair.quality?.spans : undefined;
+  const stored = freshQuality(pair)?.spans;
   return stored ? unflattenSpans(stored) : qualityOf(pair, source).spans;
 }
 
